@@ -1,0 +1,73 @@
+package io.chatterbox.account;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import io.chatterbox.web.ApiException;
+import io.quarkus.security.Authenticated;
+
+/** The seed's account endpoints, kept at their original paths. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    public record Registered(String message) {
+    }
+
+    public record Me(String username) {
+    }
+
+    private final AccountService accounts;
+    private final JsonWebToken token;
+
+    AccountResource(AccountService accounts, JsonWebToken token) {
+        this.accounts = accounts;
+        this.token = token;
+    }
+
+    @POST
+    @Path("register")
+    @ResponseStatus(201)
+    @Operation(summary = "Create an account")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "400", description = "Invalid username or password")
+    @APIResponse(responseCode = "409", description = "Username already taken")
+    public Registered register(Credentials credentials) {
+        accounts.register(requireBody(credentials));
+        return new Registered("User registered successfully");
+    }
+
+    @POST
+    @Path("login")
+    @Operation(summary = "Exchange a username and password for an access token")
+    @APIResponse(responseCode = "200", description = "Token issued")
+    @APIResponse(responseCode = "401", description = "Invalid username or password")
+    public AccessToken login(Credentials credentials) {
+        return accounts.login(requireBody(credentials));
+    }
+
+    @GET
+    @Path("api/me")
+    @Authenticated
+    @Operation(summary = "Who the presented token belongs to; 401 when it is missing, expired or revoked")
+    public Me me() {
+        return new Me(token.getName());
+    }
+
+    private static Credentials requireBody(Credentials credentials) {
+        if (credentials == null) {
+            throw ApiException.badRequest("A JSON body with username and password is required");
+        }
+        return credentials;
+    }
+}

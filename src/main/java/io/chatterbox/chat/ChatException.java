@@ -1,0 +1,16 @@
+package io.chatterbox.chat;
+
+/** A refused chat command; {@code code} goes to the client in an error frame together with the message. */
+public class ChatException extends RuntimeException {
+
+    private final String code;
+
+    public ChatException(String code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

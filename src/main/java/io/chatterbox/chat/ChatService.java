@@ -1,0 +1,152 @@
+package io.chatterbox.chat;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.realtime.ConnectionRegistry;
+import io.chatterbox.realtime.event.ErrorEvent;
+import io.chatterbox.realtime.event.HistoryEvent;
+import io.chatterbox.realtime.event.MessageEvent;
+import io.chatterbox.realtime.event.PresenceEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * The chat rules, in one place. Transports call in with an identity that came from a verified token; every
+ * membership change and every fan-out runs on the store's writer thread, in store order.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    public static final String GENERAL = "general";
+    static final int MAX_CLIENT_ID_LENGTH = 64;
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
+    private final MessageStore store;
+    private final ConnectionRegistry registry;
+    private final ObjectMapper json;
+    private final ChatterboxConfig.Chat limits;
+
+    ChatService(MessageStore store, ConnectionRegistry registry, ObjectMapper json, ChatterboxConfig config) {
+        this.store = store;
+        this.registry = registry;
+        this.json = json;
+        this.limits = config.chat();
+    }
+
+    /**
+     * Sends the history (all messages after {@code since}, or the latest ones), then starts live delivery and
+     * announces presence. Ordered with commits, so the client sees every message exactly once.
+     */
+    public void join(WebSocketConnection connection, String username, Long since) {
+        store.runInOrder(() -> {
+            if (!connection.isOpen()) {
+                return;
+            }
+            registry.send(connection, encode(history(since)));
+            boolean cameOnline = registry.connect(connection, username);
+            String presence = encode(new PresenceEvent(registry.online()));
+            if (cameOnline) {
+                registry.broadcast(presence);
+            } else {
+                registry.send(connection, presence);
+            }
+        });
+    }
+
+    public void leave(WebSocketConnection connection, String username) {
+        store.runInOrder(() -> {
+            if (registry.disconnect(connection, username)) {
+                registry.broadcast(encode(new PresenceEvent(registry.online())));
+            }
+        });
+    }
+
+    /**
+     * Stores the message and, once committed, delivers it to everyone (the sender's copy is its acknowledgement).
+     * A repeated clientId stores nothing and re-sends the earlier copy to the sender alone.
+     */
+    public void post(WebSocketConnection connection, String username, String room, String text, String clientId) {
+        Draft draft = new Draft(username, checkRoom(room), checkText(text), checkClientId(clientId));
+        store.append(draft).whenComplete((appended, failure) -> {
+            if (failure != null) {
+                sendError(connection, failed(failure));
+            } else if (appended.duplicate()) {
+                registry.send(connection, encode(MessageEvent.of(appended.message())));
+            } else {
+                registry.broadcast(encode(MessageEvent.of(appended.message())));
+            }
+        });
+    }
+
+    public void sendError(WebSocketConnection connection, ChatException error) {
+        registry.send(connection, encode(new ErrorEvent(error.code(), error.getMessage())));
+    }
+
+    private HistoryEvent history(Long since) {
+        if (since == null) {
+            return new HistoryEvent(GENERAL, events(store.latest(GENERAL, limits.historySize())), null);
+        }
+        List<Message> missed = store.after(GENERAL, since, limits.resumeLimit() + 1);
+        if (missed.size() > limits.resumeLimit()) {
+            return new HistoryEvent(GENERAL, events(store.latest(GENERAL, limits.historySize())), true);
+        }
+        return new HistoryEvent(GENERAL, events(missed), null);
+    }
+
+    private String checkRoom(String room) {
+        if (!GENERAL.equals(room)) {
+            throw new ChatException("unknown_room", "There is no room called \"" + abbreviate(room) + "\"");
+        }
+        return room;
+    }
+
+    private String checkText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ChatException("invalid_text", "A message needs some text");
+        }
+        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+            throw new ChatException("invalid_text", "A message can be at most " + limits.maxTextLength() + " characters long");
+        }
+        return text;
+    }
+
+    private static String checkClientId(String clientId) {
+        if (clientId != null && (clientId.isBlank() || clientId.length() > MAX_CLIENT_ID_LENGTH)) {
+            throw new ChatException("invalid_client_id", "clientId must be 1 to " + MAX_CLIENT_ID_LENGTH + " characters long");
+        }
+        return clientId;
+    }
+
+    private static ChatException failed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof StoreOverloadedException) {
+            return new ChatException("overloaded", "The server is busy; the message was not stored, please resend it");
+        }
+        return new ChatException("store_failed", "The message could not be stored, please resend it");
+    }
+
+    private static List<MessageEvent> events(List<Message> messages) {
+        return messages.stream().map(MessageEvent::of).toList();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 32 ? value : value.substring(0, 32) + "…";
+    }
+
+    private String encode(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            LOG.error("Could not encode an outgoing event", e);
+            throw new IllegalStateException(e);
+        }
+    }
+}

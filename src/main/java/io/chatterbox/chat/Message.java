@@ -1,0 +1,38 @@
+package io.chatterbox.chat;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A stored chat message. Written only by {@link MessageStore}'s writer thread; ids increase in store order. */
+@Entity
+@Table(name = "messages")
+public class Message extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(columnDefinition = "integer") // SQLite's rowid alias; AUTOINCREMENT allows no other type name
+    public Long id;
+
+    @Column(nullable = false)
+    public String username;
+
+    @Column(name = "message", nullable = false)
+    public String text;
+
+    /** Epoch milliseconds, set by the server when the message is stored. */
+    @Column(nullable = false)
+    public long timestamp;
+
+    @Column(nullable = false)
+    public String room;
+
+    /** The sender's idempotency key, unique per sender; null when the client sent none. */
+    @Column(name = "client_id")
+    public String clientId;
+}

@@ -1,0 +1,194 @@
+package io.chatterbox.chat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.chatterbox.config.ChatterboxConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The only writer of messages. One thread drains a queue and commits whatever has accumulated in one transaction
+ * (group commit), then completes the waiting appends in store order — so a message is acknowledged and fanned out
+ * only after it is durable, and everything that reacts to commits runs in id order.
+ * <p>
+ * Work that must not interleave with commits (a client joining: read history, then start receiving live
+ * messages) is queued with {@link #runInOrder} and runs on the same thread between two batches: nothing committed
+ * can fall between a client's history and its first live message.
+ */
+@ApplicationScoped
+public class MessageStore {
+
+    private static final Logger LOG = Logger.getLogger(MessageStore.class);
+
+    private sealed interface Task permits Append, Ordered {
+    }
+
+    private record Append(Draft draft, CompletableFuture<Appended> result) implements Task {
+    }
+
+    private record Ordered(Runnable action) implements Task {
+    }
+
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    /** Appends waiting; bounded so a flood is refused quickly instead of growing memory. */
+    private final AtomicInteger pendingAppends = new AtomicInteger();
+    private final int queueCapacity;
+    private final int maxBatchSize;
+    private volatile boolean running;
+    private Thread writer;
+
+    MessageStore(ChatterboxConfig config) {
+        this.queueCapacity = config.store().queueCapacity();
+        this.maxBatchSize = config.store().maxBatchSize();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        writer = new Thread(this::drain, "message-writer");
+        writer.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** Queues a message; the stage completes on the writer thread once the message is committed. */
+    public CompletionStage<Appended> append(Draft draft) {
+        if (!running || pendingAppends.incrementAndGet() > queueCapacity) {
+            pendingAppends.decrementAndGet();
+            return CompletableFuture.failedFuture(new StoreOverloadedException());
+        }
+        CompletableFuture<Appended> result = new CompletableFuture<>();
+        queue.add(new Append(draft, result));
+        return result;
+    }
+
+    /** Runs the action on the writer thread, after every append queued before it has been committed. */
+    public void runInOrder(Runnable action) {
+        queue.add(new Ordered(action));
+    }
+
+    /** The newest {@code limit} messages of a room, oldest first. Call from {@link #runInOrder} actions. */
+    public List<Message> latest(String room, int limit) {
+        List<Message> newestFirst = QuarkusTransaction.requiringNew().call(() -> Message
+                .<Message> find("room = ?1 order by id desc", room).page(0, limit).list());
+        List<Message> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** Up to {@code limit} messages of a room with id greater than {@code afterId}, oldest first. */
+    public List<Message> after(String room, long afterId, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> Message
+                .<Message> find("room = ?1 and id > ?2 order by id", room, afterId).page(0, limit).list());
+    }
+
+    private void drain() {
+        List<Task> tasks = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Task first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                tasks.add(first);
+                queue.drainTo(tasks, maxBatchSize - 1);
+                process(tasks);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Message writer step failed", e);
+            } finally {
+                tasks.clear();
+            }
+        }
+    }
+
+    private void process(List<Task> tasks) {
+        List<Append> batch = new ArrayList<>();
+        for (Task task : tasks) {
+            if (task instanceof Append append) {
+                batch.add(append);
+            } else {
+                commit(batch);
+                batch.clear();
+                runSafely(((Ordered) task).action());
+            }
+        }
+        commit(batch);
+    }
+
+    private void commit(List<Append> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        pendingAppends.addAndGet(-batch.size());
+        List<Appended> stored;
+        try {
+            stored = QuarkusTransaction.requiringNew().call(() -> store(batch));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not commit a batch of %d messages; none of them was stored", batch.size());
+            batch.forEach(append -> append.result().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(stored.get(i));
+        }
+    }
+
+    private static List<Appended> store(List<Append> batch) {
+        List<Appended> stored = new ArrayList<>(batch.size());
+        Map<String, Message> byClientId = new HashMap<>();
+        long now = System.currentTimeMillis();
+        for (Append append : batch) {
+            Draft draft = append.draft();
+            String idempotencyKey = draft.clientId() == null ? null : draft.username() + '\u0000' + draft.clientId();
+            Message earlier = idempotencyKey == null ? null : byClientId.get(idempotencyKey);
+            if (earlier == null && idempotencyKey != null) {
+                earlier = Message.<Message> find("username = ?1 and clientId = ?2", draft.username(), draft.clientId())
+                        .firstResult();
+            }
+            if (earlier != null) {
+                stored.add(new Appended(earlier, true));
+                continue;
+            }
+            Message message = new Message();
+            message.username = draft.username();
+            message.room = draft.room();
+            message.text = draft.text();
+            message.clientId = draft.clientId();
+            message.timestamp = now;
+            message.persist();
+            if (idempotencyKey != null) {
+                byClientId.put(idempotencyKey, message);
+            }
+            stored.add(new Appended(message, false));
+        }
+        return stored;
+    }
+
+    private static void runSafely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error("An ordered store action failed", e);
+        }
+    }
+}

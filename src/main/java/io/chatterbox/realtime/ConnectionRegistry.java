@@ -1,0 +1,59 @@
+package io.chatterbox.realtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * The seed's connection manager: the open, joined connections and who is online. {@link #connect} and
+ * {@link #disconnect} say whether the online set changed (a user's first connection opened, or last one closed),
+ * so presence is announced once per user, not once per tab.
+ */
+@ApplicationScoped
+public class ConnectionRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
+
+    private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Integer> connectionsPerUser = new ConcurrentHashMap<>();
+
+    /** @return true when this is the user's first open connection */
+    public boolean connect(WebSocketConnection connection, String username) {
+        if (connections.putIfAbsent(connection.id(), connection) != null) {
+            return false;
+        }
+        return connectionsPerUser.merge(username, 1, Integer::sum) == 1;
+    }
+
+    /** @return true when the user's last connection just closed */
+    public boolean disconnect(WebSocketConnection connection, String username) {
+        if (connections.remove(connection.id()) == null) {
+            return false;
+        }
+        return connectionsPerUser.computeIfPresent(username, (user, count) -> count == 1 ? null : count - 1) == null;
+    }
+
+    public List<String> online() {
+        return connectionsPerUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    /** Writes one already-encoded frame to every joined connection. */
+    public void broadcast(String frame) {
+        connections.values().forEach(connection -> send(connection, frame));
+    }
+
+    public void send(WebSocketConnection connection, String frame) {
+        if (connection.isOpen()) {
+            connection.sendText(frame).subscribe().with(
+                    sent -> {
+                    },
+                    failure -> LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+// One live WebSocket to /ws that reconnects by itself with exponential backoff and jitter.
+
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 10_000;
+
+/** Delay before reconnect attempt n (0-based): half fixed, half random, so clients spread out. */
+export function backoffDelay(attempt) {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function socketUrl(since) {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const query = since == null ? '' : `?since=${encodeURIComponent(since)}`;
+  return `${scheme}//${location.host}/ws${query}`;
+}
+
+// Browsers cannot set headers on a WebSocket; the server lifts this subprotocol into Authorization.
+function authProtocols(token) {
+  return ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)];
+}
+
+/**
+ * States reported through onState: 'connecting' (first attempt), 'online', 'reconnecting', 'offline'.
+ * Hooks: onFrame(frame), onState(state), lastId() -> number|null for ?since=,
+ * stillAuthorized() -> Promise<boolean>, asked when an upgrade is refused before opening.
+ */
+export class ChatConnection {
+  constructor(token, hooks) {
+    this.token = token;
+    this.hooks = hooks;
+    this.socket = null;
+    this.attempt = 0;
+    this.timer = null;
+    this.stopped = false;
+    this.onBrowserOnline = () => this.reconnectNow();
+  }
+
+  start() {
+    this.stopped = false;
+    window.addEventListener('online', this.onBrowserOnline);
+    this.open('connecting');
+  }
+
+  stop() {
+    this.stopped = true;
+    window.removeEventListener('online', this.onBrowserOnline);
+    clearTimeout(this.timer);
+    if (this.socket) {
+      const socket = this.socket;
+      this.socket = null;
+      socket.close(1000, 'logout');
+    }
+    this.hooks.onState('offline');
+  }
+
+  /** Sends a JSON frame; false when not connected (the caller keeps the text). */
+  send(frame) {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  open(state) {
+    this.hooks.onState(state);
+    const socket = new WebSocket(socketUrl(this.hooks.lastId()), authProtocols(this.token));
+    let opened = false;
+    socket.addEventListener('open', () => {
+      opened = true;
+      this.hooks.onState('online');
+    });
+    socket.addEventListener('message', (event) => {
+      if (this.socket === socket) this.receive(event.data); // ignore frames after stop()
+    });
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return; // a socket we already abandoned
+      this.socket = null;
+      if (!this.stopped) this.afterClose(opened);
+    });
+    this.socket = socket;
+  }
+
+  receive(data) {
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return; // not ours to interpret
+    }
+    if (frame.type === 'history') this.attempt = 0; // the server really accepted us
+    this.hooks.onFrame(frame);
+  }
+
+  async afterClose(opened) {
+    this.hooks.onState('reconnecting');
+    // A close before open is usually a refused upgrade: ask whether the token is still good.
+    if (!opened && !(await this.hooks.stillAuthorized())) return;
+    if (!this.stopped) this.schedule();
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    const delay = backoffDelay(this.attempt++);
+    this.timer = setTimeout(() => this.open('reconnecting'), delay);
+  }
+
+  reconnectNow() {
+    if (this.stopped || this.socket) return;
+    clearTimeout(this.timer);
+    this.open('reconnecting');
+  }
+}
