@@ -1,0 +1,179 @@
+package io.chatterbox.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real WebSocket client (the JDK's) that records every frame the server sends, for assertions in order.
+ * Waits are bounded by {@link #TIMEOUT}; a missing frame fails the test instead of hanging it.
+ */
+public final class SocketClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private WebSocket socket;
+
+    private SocketClient() {
+    }
+
+    /** Opens /ws with ?token= and any extra query, e.g. "since=12". */
+    public static SocketClient connect(URI base, String token, String extraQuery) {
+        String query = "token=" + token + (extraQuery == null ? "" : "&" + extraQuery);
+        return open(HTTP.newWebSocketBuilder(), wsUri(base, query));
+    }
+
+    public static SocketClient connect(URI base, String token) {
+        return connect(base, token, null);
+    }
+
+    /** Opens /ws the browser way: the token travels in the bearer-token-carrier subprotocol. */
+    public static SocketClient connectWithSubprotocol(URI base, String token) {
+        String carrier = java.net.URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return open(HTTP.newWebSocketBuilder().subprotocols("bearer-token-carrier", carrier), wsUri(base, null));
+    }
+
+    /** The HTTP status that refused the upgrade, or 101 if it was accepted (the socket is then closed). */
+    public static int upgradeStatus(URI base, String query) {
+        try {
+            WebSocket ws = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
+                    .buildAsync(wsUri(base, query), new WebSocket.Listener() {
+                    }).join();
+            ws.abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    private static URI wsUri(URI base, String query) {
+        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws" + (query == null ? "" : "?" + query));
+    }
+
+    private static SocketClient open(WebSocket.Builder builder, URI uri) {
+        SocketClient client = new SocketClient();
+        client.socket = builder.connectTimeout(TIMEOUT).buildAsync(uri, client.listener()).join();
+        return client;
+    }
+
+    public void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    public void sendJson(Object frame) {
+        try {
+            send(JSON.writeValueAsString(frame));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    /** The next frame, whatever its type. */
+    public JsonNode next() {
+        try {
+            JsonNode frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(frame).as("a frame within %s", TIMEOUT).isNotNull();
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame of the given type; frames of other types before it are skipped. */
+    public JsonNode next(String type) {
+        return nextMatching(frame -> type.equals(frame.path("type").asText()));
+    }
+
+    public JsonNode nextMatching(Predicate<JsonNode> wanted) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = next();
+            if (wanted.test(frame)) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no matching frame within " + TIMEOUT);
+    }
+
+    /** Frames already received that are not yet consumed (no waiting). */
+    public List<JsonNode> pending() {
+        List<JsonNode> drained = new ArrayList<>();
+        frames.drainTo(drained);
+        return drained;
+    }
+
+    /** Waits for the server to close the socket and returns the close code. */
+    public int awaitClose() {
+        return closed.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        socket.abort();
+    }
+
+    private WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    try {
+                        frames.add(JSON.readTree(partial.toString()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("server sent a frame that is not JSON: " + partial, e);
+                    }
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.completeExceptionally(error);
+            }
+        };
+    }
+}
