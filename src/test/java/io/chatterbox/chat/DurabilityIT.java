@@ -1,0 +1,80 @@
+package io.chatterbox.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.chatterbox.support.ServerProcess;
+import io.chatterbox.support.SocketClient;
+
+/**
+ * On the packaged jar: every message the server acknowledged is still there after the process is killed with
+ * SIGKILL, exactly once, and tokens issued before the crash still work (the generated key was reused).
+ */
+class DurabilityIT {
+
+    private static final int ACKNOWLEDGED = 300;
+    private static final int IN_FLIGHT = 100;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void acknowledgedMessagesSurviveAKill() throws Exception {
+        Path dataDir = Files.createDirectories(work.resolve("data"));
+        Map<String, Long> acknowledged = new HashMap<>();
+        List<String> inFlight = new ArrayList<>();
+        String token;
+
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            token = server.login("durable", "durable-password");
+            try (SocketClient client = SocketClient.connect(server.base(), token)) {
+                client.next("history");
+                List<String> sent = new ArrayList<>();
+                for (int i = 0; i < ACKNOWLEDGED; i++) {
+                    String clientId = "ack-" + i + "-" + UUID.randomUUID();
+                    sent.add(clientId);
+                    client.sendJson(Map.of("type", "message", "text", "durable " + i, "clientId", clientId));
+                }
+                while (acknowledged.size() < ACKNOWLEDGED) {
+                    JsonNode ack = client.next("message");
+                    acknowledged.put(ack.get("clientId").asText(), ack.get("id").asLong());
+                }
+                assertThat(acknowledged.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+                // More messages on their way while the process dies: they may or may not be stored, never twice.
+                for (int i = 0; i < IN_FLIGHT; i++) {
+                    String clientId = "flight-" + i + "-" + UUID.randomUUID();
+                    inFlight.add(clientId);
+                    client.sendJson(Map.of("type", "message", "text", "in flight " + i, "clientId", clientId));
+                }
+                server.kill();
+            }
+        }
+
+        try (ServerProcess restarted = ServerProcess.start(dataDir);
+                SocketClient client = SocketClient.connect(restarted.base(), token, "since=0")) {
+            JsonNode history = client.next("history");
+            Map<String, Long> stored = new HashMap<>();
+            List<Long> ids = new ArrayList<>();
+            for (JsonNode message : history.get("messages")) {
+                ids.add(message.get("id").asLong());
+                assertThat(stored.put(message.get("clientId").asText(), message.get("id").asLong()))
+                        .as("stored once: %s", message).isNull();
+            }
+            assertThat(ids).isSorted();
+            assertThat(stored).containsAllEntriesOf(acknowledged);
+            assertThat(stored.keySet()).allMatch(id -> acknowledged.containsKey(id) || inFlight.contains(id));
+        }
+    }
+}
