@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Every error leaves as {@code {"message": "..."}}; class names and stack traces stay in the server log. */
 public class ErrorMapper {
@@ -22,6 +23,12 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return json(400, "The request body is not valid JSON");
+    }
+
+    /** More specific than the JSON mapper above, so it also overrides Quarkus' own (body-less) mapping. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return json(400, "The request body does not have the expected fields and types");
     }
 
     @ServerExceptionMapper

@@ -83,6 +83,9 @@ class AccountResourceTest {
         given().contentType(ContentType.JSON).body("{\"username\": ").post("/register").then()
                 .statusCode(400).body("message", notNullValue());
         post("/register", Map.of("username", Accounts.uniqueName("nopw"))).statusCode(400).body("message", notNullValue());
+        given().contentType(ContentType.JSON).body("[1,2]").post("/register").then().statusCode(400).body("message", notNullValue());
+        given().contentType(ContentType.JSON).body("{\"username\":[\"a\"],\"password\":\"x\"}").post("/login").then()
+                .statusCode(400).body("message", notNullValue());
         given().contentType(ContentType.TEXT).body("hello").post("/login").then()
                 .statusCode(415).body("message", notNullValue());
     }

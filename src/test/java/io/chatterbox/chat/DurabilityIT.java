@@ -20,12 +20,14 @@ import io.chatterbox.support.SocketClient;
 
 /**
  * On the packaged jar: every message the server acknowledged is still there after the process is killed with
- * SIGKILL, exactly once, and tokens issued before the crash still work (the generated key was reused).
+ * SIGKILL, exactly once, and tokens issued before the crash still work (the generated key was reused). The
+ * server's log never shows the password or the token, not even from a ?token= query in the access log.
  */
 class DurabilityIT {
 
     private static final int ACKNOWLEDGED = 300;
     private static final int IN_FLIGHT = 100;
+    private static final String PASSWORD = "durable-password-8472";
 
     @TempDir
     Path work;
@@ -37,8 +39,12 @@ class DurabilityIT {
         List<String> inFlight = new ArrayList<>();
         String token;
 
+        Path firstLog;
         try (ServerProcess server = ServerProcess.start(dataDir)) {
-            token = server.login("durable", "durable-password");
+            firstLog = server.log();
+            token = server.login("durable", PASSWORD);
+            // A refused upgrade is written to the access log; the token in its query string must not be.
+            assertThat(SocketClient.upgradeStatus(server.base(), "token=" + token + "x")).isEqualTo(401);
             try (SocketClient client = SocketClient.connect(server.base(), token)) {
                 client.next("history");
                 List<String> sent = new ArrayList<>();
@@ -76,5 +82,8 @@ class DurabilityIT {
             assertThat(stored).containsAllEntriesOf(acknowledged);
             assertThat(stored.keySet()).allMatch(id -> acknowledged.containsKey(id) || inFlight.contains(id));
         }
+        String log = Files.readString(firstLog);
+        assertThat(log).as("the access log was on").contains("\"GET /ws HTTP/1.1\" 401");
+        assertThat(log).doesNotContain(token.substring(token.lastIndexOf('.') + 1)).doesNotContain(PASSWORD);
     }
 }
