@@ -91,6 +91,13 @@ class AccountResourceTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWithAJsonError() {
+        post("/register", credentials("x".repeat(70_000), "password1"))
+                .statusCode(413)
+                .body("message", containsString("too large"));
+    }
+
+    @Test
     void longPasswordsWorkAndAreNotTruncated() {
         String name = Accounts.uniqueName("long");
         String prefix = "p".repeat(100);
