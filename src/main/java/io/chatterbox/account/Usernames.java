@@ -14,6 +14,11 @@ public final class Usernames {
     private Usernames() {
     }
 
+    /** The stored and compared spelling: Unicode NFC, so a decomposed "é" is the same name as a composed one. */
+    public static String normalize(String username) {
+        return username == null ? null : Normalizer.normalize(username, Normalizer.Form.NFC);
+    }
+
     /** @return why the name is refused, or null when it is acceptable */
     public static String problem(String username) {
         if (username == null || username.isEmpty()) {

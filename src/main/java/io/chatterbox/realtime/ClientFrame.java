@@ -1,6 +1,7 @@
 package io.chatterbox.realtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,7 +25,7 @@ public sealed interface ClientFrame {
         }
         JsonNode node;
         try {
-            node = json.readTree(frame);
+            node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(frame);
         } catch (JsonProcessingException e) {
             throw new ChatException("invalid_json", "The frame is not valid JSON");
         }

@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Every error leaves as {@code {"message": "..."}}; class names and stack traces stay in the server log. */
@@ -25,6 +27,18 @@ public class ErrorMapper {
         return json(400, "The request body is not valid JSON");
     }
 
+    /** A protected endpoint called without a token. (A token that fails verification: {@link AuthenticationFailureHandler}.) */
+    @ServerExceptionMapper(UnauthorizedException.class)
+    public Response unauthenticated() {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new ApiError(AuthenticationFailureHandler.MESSAGE)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, "You are not allowed to do that");
+    }
+
     /** More specific than the JSON mapper above, so it also overrides Quarkus' own (body-less) mapping. */
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e) {
@@ -37,6 +51,9 @@ public class ErrorMapper {
         if (status >= 500) {
             LOG.error("Request failed", e);
             return json(status, "Internal server error");
+        }
+        if (status == 400) {
+            return json(status, "The request could not be read; send a JSON body");
         }
         return json(status, e.getResponse().getStatusInfo().getReasonPhrase());
     }

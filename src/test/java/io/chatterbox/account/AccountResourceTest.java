@@ -125,8 +125,17 @@ class AccountResourceTest {
         String token = Accounts.tokenFor(name);
 
         given().auth().oauth2(token).get("/api/me").then().statusCode(200).body("username", equalTo(name));
-        given().get("/api/me").then().statusCode(401);
-        given().auth().oauth2(token + "x").get("/api/me").then().statusCode(401);
+        given().get("/api/me").then().statusCode(401).body("message", notNullValue());
+        given().auth().oauth2(token + "x").get("/api/me").then().statusCode(401).body("message", notNullValue());
+    }
+
+    @Test
+    void composedAndDecomposedSpellingsAreOneName() {
+        String base = Accounts.uniqueName("jos");
+        post("/register", credentials(base + "\u00e9", "password1")).statusCode(201);
+
+        post("/login", credentials(base + "e\u0301", "password1")).statusCode(200);
+        post("/register", credentials(base + "e\u0301", "password1")).statusCode(409);
     }
 
     @Test
