@@ -94,27 +94,26 @@ function credentials(form) {
 
 async function submitLogin(form) {
   const { username, password } = credentials(form);
-  const error = byTestId('login-error');
-  if (!username || !password) return void (error.textContent = 'Enter your username and password.');
-  error.textContent = '';
+  if (!username || !password) return showFormError('login-error', 'Enter your username and password.');
+  showFormError('login-error', '');
   const result = await api.login(username, password);
-  if (!result.ok) return void (error.textContent = api.errorMessage(result));
+  if (!result.ok) return showFormError('login-error', api.errorMessage(result));
   signedIn(result.data.access_token, username);
 }
 
 async function submitRegister(form) {
   const { username, password } = credentials(form);
-  const error = byTestId('register-error');
-  if (!username || !password) return void (error.textContent = 'Choose a username and a password.');
-  error.textContent = '';
+  if (!username || !password) return showFormError('register-error', 'Choose a username and a password.');
+  showFormError('register-error', '');
   const created = await api.register(username, password);
-  if (!created.ok) return void (error.textContent = api.errorMessage(created));
+  if (!created.ok) return showFormError('register-error', api.errorMessage(created));
   const result = await api.login(username, password);
-  if (!result.ok) {
-    showLogin(`Account created, but signing in failed: ${api.errorMessage(result)}`);
-    return;
-  }
+  if (!result.ok) return showLogin(`Account created, but signing in failed: ${api.errorMessage(result)}`);
   signedIn(result.data.access_token, username);
+}
+
+function showFormError(testId, text) {
+  byTestId(testId).textContent = text;
 }
 
 function signedIn(token, typedName) {

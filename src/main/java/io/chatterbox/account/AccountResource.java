@@ -56,12 +56,42 @@ public class AccountResource {
         return accounts.login(requireBody(credentials));
     }
 
+    @POST
+    @Path("logout")
+    @Authenticated
+    @Consumes(MediaType.WILDCARD)
+    @ResponseStatus(204)
+    @Operation(summary = "Revoke every token of the caller and close their sockets (log out everywhere)")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    public void logout() {
+        accounts.logout(userId());
+    }
+
+    @POST
+    @Path("api/password")
+    @Authenticated
+    @Operation(summary = "Change the password; revokes every earlier token and returns a fresh one")
+    @APIResponse(responseCode = "200", description = "Changed; a new token")
+    @APIResponse(responseCode = "400", description = "The new password breaks the rules")
+    @APIResponse(responseCode = "403", description = "The current password is wrong")
+    public AccessToken changePassword(PasswordChange change) {
+        if (change == null) {
+            throw ApiException.badRequest("A JSON body with currentPassword and newPassword is required");
+        }
+        return accounts.changePassword(userId(), change);
+    }
+
     @GET
     @Path("api/me")
     @Authenticated
     @Operation(summary = "Who the presented token belongs to; 401 when it is missing, expired or revoked")
     public Me me() {
         return new Me(token.getName());
+    }
+
+    private long userId() {
+        return Long.parseLong(token.getSubject());
     }
 
     private static Credentials requireBody(Credentials credentials) {

@@ -9,7 +9,10 @@ import io.chatterbox.config.ChatterboxConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
-/** Mints RS256 access tokens: issuer, subject (user id), upn (username), issued-at, expiry and a unique id. */
+/**
+ * Mints RS256 access tokens: issuer, subject (user id), upn (username), issued-at, expiry, a unique id and the
+ * user's token version (see {@link TokenVersions}).
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -28,6 +31,7 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifetime))
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(TokenVersions.CLAIM, user.tokenVersion)
                 .jws().algorithm(SignatureAlgorithm.RS256)
                 .sign();
         return new AccessToken(token, "bearer", lifetime);

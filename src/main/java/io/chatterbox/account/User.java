@@ -33,6 +33,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public long createdAt;
 
+    /** Tokens carry the version they were issued at; bumping it revokes them all. */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
     public static Optional<User> findByName(String username) {
         return find("usernameKey", Usernames.key(username)).firstResultOptional();
     }

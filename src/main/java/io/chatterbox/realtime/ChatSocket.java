@@ -19,6 +19,8 @@ import io.vertx.core.http.HttpClosedException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -37,11 +39,13 @@ public class ChatSocket {
 
     private final ChatService chat;
     private final SecurityIdentity identity;
+    private final TokenLifetimeGuard tokenGuard;
     private final ObjectMapper json;
 
-    ChatSocket(ChatService chat, SecurityIdentity identity, ObjectMapper json) {
+    ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ObjectMapper json) {
         this.chat = chat;
         this.identity = identity;
+        this.tokenGuard = tokenGuard;
         this.json = json;
     }
 
@@ -50,6 +54,7 @@ public class ChatSocket {
     public void onOpen(WebSocketConnection connection) {
         String username = identity.getPrincipal().getName();
         connection.userData().put(USERNAME, username);
+        tokenGuard.watch(connection, (JsonWebToken) identity.getPrincipal());
         Long since = null;
         try {
             since = since(connection);
@@ -80,6 +85,7 @@ public class ChatSocket {
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
+        tokenGuard.release(connection);
         chat.leave(connection, connection.userData().get(USERNAME));
     }
 

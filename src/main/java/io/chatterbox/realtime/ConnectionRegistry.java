@@ -2,6 +2,7 @@ package io.chatterbox.realtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * The seed's connection manager: the open, joined connections and who is online. {@link #connect} and
+ * The seed's connection manager: the open, joined connections and who is online. Changed only on the store's
+ * writer thread (see ChatService), read from anywhere. {@link #connect} and
  * {@link #disconnect} say whether the online set changed (a user's first connection opened, or last one closed),
  * so presence is announced once per user, not once per tab.
  */
@@ -21,14 +23,16 @@ public class ConnectionRegistry {
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
 
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
-    private final Map<String, Integer> connectionsPerUser = new ConcurrentHashMap<>();
+    private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
 
     /** @return true when this is the user's first open connection */
     public boolean connect(WebSocketConnection connection, String username) {
         if (connections.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
-        return connectionsPerUser.merge(username, 1, Integer::sum) == 1;
+        Set<WebSocketConnection> own = connectionsByUser.computeIfAbsent(username, user -> ConcurrentHashMap.newKeySet());
+        own.add(connection);
+        return own.size() == 1;
     }
 
     /** @return true when the user's last connection just closed */
@@ -36,11 +40,21 @@ public class ConnectionRegistry {
         if (connections.remove(connection.id()) == null) {
             return false;
         }
-        return connectionsPerUser.computeIfPresent(username, (user, count) -> count == 1 ? null : count - 1) == null;
+        Set<WebSocketConnection> own = connectionsByUser.get(username);
+        own.remove(connection);
+        if (own.isEmpty()) {
+            connectionsByUser.remove(username);
+            return true;
+        }
+        return false;
     }
 
     public List<String> online() {
-        return connectionsPerUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return connectionsByUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    public List<WebSocketConnection> connectionsOf(String username) {
+        return List.copyOf(connectionsByUser.getOrDefault(username, Set.of()));
     }
 
     /** Writes one already-encoded frame to every joined connection. */

@@ -100,7 +100,7 @@ export class MessageList {
   }
 
   addConfirmed(message) {
-    if (typeof message.id !== 'number' ) return;
+    if (typeof message.id !== 'number' || this.byId.has(message.id)) return;
     this.acknowledge(message);
     const item = bubble(message, message.username === this.me);
     item.dataset.id = String(message.id);
