@@ -1,6 +1,8 @@
 package io.chatterbox.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,6 +20,10 @@ public interface ChatterboxConfig {
     Chat chat();
 
     Store store();
+
+    Limits limits();
+
+    Security security();
 
     interface Auth {
         /** bcrypt cost factor (log2 rounds) for new password hashes. */
@@ -55,5 +61,53 @@ public interface ChatterboxConfig {
         /** Messages (and joins) that may wait for the writer before new ones are refused as overloaded. */
         @WithDefault("10000")
         int queueCapacity();
+    }
+
+    /** Abuse limits. Every one refuses with a clear error (429 with Retry-After, an error frame, or a close code). */
+    interface Limits {
+        /** Messages one user may send per second, sustained, across all of their connections. */
+        @WithDefault("5")
+        double messagesPerSecond();
+
+        /** Messages one user may send in a burst above the sustained rate. */
+        @WithDefault("20")
+        int messageBurst();
+
+        /** Open sockets per user (tabs and devices); one more is closed with 1008. */
+        @WithDefault("10")
+        int connectionsPerUser();
+
+        /** Frames waiting to be written to one socket; a client that stops reading is closed past this. */
+        @WithDefault("1000")
+        int sendQueueFrames();
+
+        /** A socket that shows no sign of life (frame or pong) for this long is closed; pings go out every 30 s. */
+        @WithDefault("PT90S")
+        Duration socketIdleTimeout();
+
+        /** Failed logins per account within {@link #loginWindow()} before further attempts get 429. */
+        @WithDefault("10")
+        int loginFailuresPerAccount();
+
+        /** Failed logins per client address within {@link #loginWindow()} before further attempts get 429. */
+        @WithDefault("50")
+        int loginFailuresPerAddress();
+
+        /** The window over which failed logins are counted. */
+        @WithDefault("PT5M")
+        Duration loginWindow();
+
+        /** Accounts one client address may register per hour. */
+        @WithDefault("20")
+        int registrationsPerAddressPerHour();
+    }
+
+    interface Security {
+        /**
+         * Browser origins allowed to open the WebSocket, e.g. https://chat.example.com. The page's own origin is
+         * always allowed; any other Origin (including "null") is refused with 403. Clients that send no Origin
+         * (not browsers) are not affected.
+         */
+        Optional<List<String>> allowedOrigins();
     }
 }
