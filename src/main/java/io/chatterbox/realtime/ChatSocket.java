@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
@@ -40,12 +41,17 @@ public class ChatSocket {
     private final ChatService chat;
     private final SecurityIdentity identity;
     private final TokenLifetimeGuard tokenGuard;
+    private final ConnectionQuota quota;
+    private final IdleSocketReaper idle;
     private final ObjectMapper json;
 
-    ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ObjectMapper json) {
+    ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
+            IdleSocketReaper idle, ObjectMapper json) {
         this.chat = chat;
         this.identity = identity;
         this.tokenGuard = tokenGuard;
+        this.quota = quota;
+        this.idle = idle;
         this.json = json;
     }
 
@@ -53,7 +59,12 @@ public class ChatSocket {
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         String username = identity.getPrincipal().getName();
+        if (!quota.tryOpen(username)) {
+            Close.close(connection, Close.POLICY_VIOLATION, "too many connections (at most " + quota.limit() + ")");
+            return;
+        }
         connection.userData().put(USERNAME, username);
+        idle.seen(connection);
         tokenGuard.watch(connection, (JsonWebToken) identity.getPrincipal());
         Long since = null;
         try {
@@ -67,6 +78,7 @@ public class ChatSocket {
     @OnTextMessage
     @NonBlocking
     public void onText(String frame, WebSocketConnection connection) {
+        idle.seen(connection);
         try {
             if (ClientFrame.parse(frame, json) instanceof ClientFrame.SendMessage send) {
                 chat.post(connection, connection.userData().get(USERNAME), send.room(), send.text(), send.clientId());
@@ -79,14 +91,25 @@ public class ChatSocket {
     @OnBinaryMessage
     @NonBlocking
     public void onBinary(Buffer frame, WebSocketConnection connection) {
-        chat.sendError(connection, new ChatException("unsupported_frame", "Binary frames are not supported; send JSON text"));
+        Close.close(connection, Close.UNSUPPORTED_DATA, "binary frames are not supported; send JSON text");
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        idle.seen(connection);
     }
 
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
+        String username = connection.userData().get(USERNAME);
+        if (username == null) {
+            return; // refused in onOpen: never counted, never joined
+        }
+        quota.closed(username);
         tokenGuard.release(connection);
-        chat.leave(connection, connection.userData().get(USERNAME));
+        chat.leave(connection, username);
     }
 
     @OnError
@@ -96,8 +119,18 @@ public class ChatSocket {
             LOG.debugf("Connection %s dropped by the peer", connection.id());
             return;
         }
+        if (isOversizedMessage(failure)) {
+            Close.close(connection, Close.MESSAGE_TOO_BIG, "message too big (at most 64 KiB)");
+            return;
+        }
         LOG.warnf("WebSocket error on connection %s: %s", connection.id(), failure.toString());
         chat.sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+    }
+
+    /** Vert.x reports a fragmented message that outgrows max-message-size only by this exception's text. */
+    private static boolean isOversizedMessage(Throwable failure) {
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
     }
 
     /** The optional ?since=<id> of a resuming client. */

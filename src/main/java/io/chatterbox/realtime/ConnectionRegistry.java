@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.chatterbox.config.ChatterboxConfig;
+import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
@@ -22,8 +25,16 @@ public class ConnectionRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
 
+    private static final TypedKey<AtomicInteger> UNSENT_FRAMES = new TypedKey<>("unsent-frames");
+    private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");
+
+    private final int sendQueueFrames;
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
+
+    ConnectionRegistry(ChatterboxConfig config) {
+        this.sendQueueFrames = config.limits().sendQueueFrames();
+    }
 
     /** @return true when this is the user's first open connection */
     public boolean connect(WebSocketConnection connection, String username) {
@@ -53,6 +64,10 @@ public class ConnectionRegistry {
         return connectionsByUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
+    public Iterable<WebSocketConnection> all() {
+        return connections.values();
+    }
+
     public List<WebSocketConnection> connectionsOf(String username) {
         return List.copyOf(connectionsByUser.getOrDefault(username, Set.of()));
     }
@@ -62,12 +77,37 @@ public class ConnectionRegistry {
         connections.values().forEach(connection -> send(connection, frame));
     }
 
+    /**
+     * Queues one frame for the connection. Frames the client has not yet taken are counted; a client that stops
+     * reading is closed once the count passes the limit, instead of being buffered without bound.
+     */
     public void send(WebSocketConnection connection, String frame) {
-        if (connection.isOpen()) {
-            connection.sendText(frame).subscribe().with(
-                    sent -> {
-                    },
-                    failure -> LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure));
+        if (!connection.isOpen()) {
+            return;
+        }
+        AtomicInteger unsent = connection.userData().get(UNSENT_FRAMES);
+        if (unsent == null) {
+            unsent = new AtomicInteger();
+            connection.userData().put(UNSENT_FRAMES, unsent);
+        }
+        if (unsent.incrementAndGet() > sendQueueFrames) {
+            unsent.decrementAndGet();
+            dropSlowConsumer(connection);
+            return;
+        }
+        AtomicInteger pending = unsent;
+        connection.sendText(frame).subscribe().with(
+                sent -> pending.decrementAndGet(),
+                failure -> {
+                    pending.decrementAndGet();
+                    LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure);
+                });
+    }
+
+    private void dropSlowConsumer(WebSocketConnection connection) {
+        if (connection.userData().put(DROPPED, Boolean.TRUE) == null) {
+            LOG.infof("Closing connection %s: it stopped reading (%d frames waiting)", connection.id(), sendQueueFrames);
+            Close.close(connection, Close.POLICY_VIOLATION, "too slow: stopped reading");
         }
     }
 }

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.chatterbox.account.TokensRevoked;
 import io.chatterbox.chat.MessageStore;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
@@ -21,7 +20,6 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class TokenLifetimeGuard {
 
-    static final int POLICY_VIOLATION = 1008;
     private static final TypedKey<Long> EXPIRY_TIMER = new TypedKey<>("token-expiry-timer");
 
     private final Vertx vertx;
@@ -38,9 +36,7 @@ public class TokenLifetimeGuard {
     public void watch(WebSocketConnection connection, JsonWebToken token) {
         long delay = TimeUnit.SECONDS.toMillis(token.getExpirationTime()) - System.currentTimeMillis();
         long timer = vertx.setTimer(Math.max(1, delay),
-                fired -> connection.close(new CloseReason(POLICY_VIOLATION, "token expired")).subscribe().with(done -> {
-                }, failure -> {
-                }));
+                fired -> Close.close(connection, Close.POLICY_VIOLATION, "token expired"));
         connection.userData().put(EXPIRY_TIMER, timer);
     }
 
@@ -53,9 +49,7 @@ public class TokenLifetimeGuard {
 
     /** Runs in store order, so a connection that joined just before the revocation is registered and closed too. */
     void onRevoked(@Observes TokensRevoked event) {
-        store.runInOrder(() -> registry.connectionsOf(event.username()).forEach(connection -> connection
-                .close(new CloseReason(POLICY_VIOLATION, "token revoked")).subscribe().with(done -> {
-                }, failure -> {
-                })));
+        store.runInOrder(() -> registry.connectionsOf(event.username())
+                .forEach(connection -> Close.close(connection, Close.POLICY_VIOLATION, "token revoked")));
     }
 }
