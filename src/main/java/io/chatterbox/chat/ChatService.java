@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.limits.RateLimiter;
 import io.chatterbox.realtime.ConnectionRegistry;
 import io.chatterbox.realtime.event.ErrorEvent;
 import io.chatterbox.realtime.event.HistoryEvent;
@@ -33,12 +34,15 @@ public class ChatService {
     private final ConnectionRegistry registry;
     private final ObjectMapper json;
     private final ChatterboxConfig.Chat limits;
+    /** Per-user message budget across all of the user's connections. */
+    private final RateLimiter messageRate;
 
     ChatService(MessageStore store, ConnectionRegistry registry, ObjectMapper json, ChatterboxConfig config) {
         this.store = store;
         this.registry = registry;
         this.json = json;
         this.limits = config.chat();
+        this.messageRate = RateLimiter.perSecond(config.limits().messagesPerSecond(), config.limits().messageBurst());
     }
 
     /**
@@ -75,6 +79,11 @@ public class ChatService {
      */
     public void post(WebSocketConnection connection, String username, String room, String text, String clientId) {
         Draft draft = new Draft(username, checkRoom(room), checkText(text), checkClientId(clientId));
+        long waitMillis = messageRate.tryAcquire(username);
+        if (waitMillis > 0) {
+            throw new ChatException("rate_limited",
+                    "You are sending messages too fast; the message was not stored. Try again in " + seconds(waitMillis) + " s");
+        }
         store.append(draft).whenComplete((appended, failure) -> {
             if (failure != null) {
                 sendError(connection, failed(failure));
@@ -131,6 +140,10 @@ public class ChatService {
             return new ChatException("overloaded", "The server is busy; the message was not stored, please resend it");
         }
         return new ChatException("store_failed", "The message could not be stored, please resend it");
+    }
+
+    private static long seconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private static List<MessageEvent> events(List<Message> messages) {
