@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -14,6 +15,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.chatterbox.web.ApiException;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 /** The seed's account endpoints, kept at their original paths. */
 @Path("/")
@@ -42,8 +45,9 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "400", description = "Invalid username or password")
     @APIResponse(responseCode = "409", description = "Username already taken")
-    public Registered register(Credentials credentials) {
-        accounts.register(requireBody(credentials));
+    @APIResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After")
+    public Registered register(Credentials credentials, @Context HttpServerRequest request) {
+        accounts.register(requireBody(credentials), clientAddress(request));
         return new Registered("User registered successfully");
     }
 
@@ -52,8 +56,9 @@ public class AccountResource {
     @Operation(summary = "Exchange a username and password for an access token")
     @APIResponse(responseCode = "200", description = "Token issued")
     @APIResponse(responseCode = "401", description = "Invalid username or password")
-    public AccessToken login(Credentials credentials) {
-        return accounts.login(requireBody(credentials));
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this account or address; see Retry-After")
+    public AccessToken login(Credentials credentials, @Context HttpServerRequest request) {
+        return accounts.login(requireBody(credentials), clientAddress(request));
     }
 
     @POST
@@ -75,11 +80,12 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "Changed; a new token")
     @APIResponse(responseCode = "400", description = "The new password breaks the rules")
     @APIResponse(responseCode = "403", description = "The current password is wrong")
-    public AccessToken changePassword(PasswordChange change) {
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After")
+    public AccessToken changePassword(PasswordChange change, @Context HttpServerRequest request) {
         if (change == null) {
             throw ApiException.badRequest("A JSON body with currentPassword and newPassword is required");
         }
-        return accounts.changePassword(userId(), change);
+        return accounts.changePassword(userId(), change, clientAddress(request));
     }
 
     @GET
@@ -92,6 +98,12 @@ public class AccountResource {
 
     private long userId() {
         return Long.parseLong(token.getSubject());
+    }
+
+    /** The connection's peer; X-Forwarded-For is not trusted (Quarkus applies it only when proxy forwarding is enabled). */
+    private static String clientAddress(HttpServerRequest request) {
+        SocketAddress peer = request.remoteAddress();
+        return peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();
     }
 
     private static Credentials requireBody(Credentials credentials) {

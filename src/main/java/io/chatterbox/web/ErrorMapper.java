@@ -19,7 +19,12 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response refused(ApiException e) {
-        return json(e.status(), e.getMessage());
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.getMessage()));
+        if (e.retryAfterSeconds() > 0) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

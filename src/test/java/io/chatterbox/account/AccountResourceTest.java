@@ -32,7 +32,7 @@ class AccountResourceTest {
 
     @Test
     void registerAnswersWithTheOriginalMessage() {
-        post("/register", credentials(Accounts.uniqueName("reg"), "password1"))
+        post("/register", credentials(Accounts.uniqueName("reg"), "swift-otter-lamp-1"))
                 .statusCode(201)
                 .body("message", equalTo("User registered successfully"));
     }
@@ -40,9 +40,9 @@ class AccountResourceTest {
     @Test
     void loginReturnsABearerTokenWithItsLifetime() {
         String name = Accounts.uniqueName("login");
-        post("/register", credentials(name, "password1")).statusCode(201);
+        post("/register", credentials(name, "swift-otter-lamp-1")).statusCode(201);
 
-        post("/login", credentials(name, "password1"))
+        post("/login", credentials(name, "swift-otter-lamp-1"))
                 .statusCode(200)
                 .body("access_token", matchesPattern("[\\w-]+\\.[\\w-]+\\.[\\w-]+"))
                 .body("token_type", equalTo("bearer"))
@@ -52,19 +52,19 @@ class AccountResourceTest {
     @Test
     void takenNamesAreRefusedIgnoringCaseAndWidth() {
         String name = Accounts.uniqueName("dup");
-        post("/register", credentials(name, "password1")).statusCode(201);
+        post("/register", credentials(name, "swift-otter-lamp-1")).statusCode(201);
 
-        post("/register", credentials(name, "password2")).statusCode(409).body("message", containsString("taken"));
-        post("/register", credentials(name.toUpperCase(), "password2")).statusCode(409);
+        post("/register", credentials(name, "swift-otter-lamp-2")).statusCode(409).body("message", containsString("taken"));
+        post("/register", credentials(name.toUpperCase(), "swift-otter-lamp-2")).statusCode(409);
         String fullWidth = name.chars().map(c -> c >= 'a' && c <= 'z' ? c - 'a' + 'ａ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        post("/register", credentials(fullWidth, "password2")).statusCode(409);
+        post("/register", credentials(fullWidth, "swift-otter-lamp-2")).statusCode(409);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "ab", "a_name_that_is_much_longer_than_32", "white space", "semi;colon", "<script>", "zero\u200Bwidth" })
     void invalidUsernamesAreRefused(String username) {
-        post("/register", credentials(username, "password1"))
+        post("/register", credentials(username, "swift-otter-lamp-1"))
                 .statusCode(400)
                 .body("message", notNullValue());
     }
@@ -92,7 +92,7 @@ class AccountResourceTest {
 
     @Test
     void anOversizedBodyIsRefusedWithAJsonError() {
-        post("/register", credentials("x".repeat(70_000), "password1"))
+        post("/register", credentials("x".repeat(70_000), "swift-otter-lamp-1"))
                 .statusCode(413)
                 .body("message", containsString("too large"));
     }
@@ -111,10 +111,10 @@ class AccountResourceTest {
     @Test
     void unknownUserAndWrongPasswordLookTheSame() {
         String name = Accounts.uniqueName("who");
-        post("/register", credentials(name, "password1")).statusCode(201);
+        post("/register", credentials(name, "swift-otter-lamp-1")).statusCode(201);
 
-        String wrongPassword = post("/login", credentials(name, "password2")).statusCode(401).extract().asString();
-        String unknownUser = post("/login", credentials(name + "x", "password1")).statusCode(401).extract().asString();
+        String wrongPassword = post("/login", credentials(name, "swift-otter-lamp-2")).statusCode(401).extract().asString();
+        String unknownUser = post("/login", credentials(name + "x", "swift-otter-lamp-1")).statusCode(401).extract().asString();
         org.assertj.core.api.Assertions.assertThat(unknownUser).isEqualTo(wrongPassword)
                 .isEqualTo("{\"message\":\"Invalid username or password\"}");
     }
@@ -132,19 +132,19 @@ class AccountResourceTest {
     @Test
     void composedAndDecomposedSpellingsAreOneName() {
         String base = Accounts.uniqueName("jos");
-        post("/register", credentials(base + "\u00e9", "password1")).statusCode(201);
+        post("/register", credentials(base + "\u00e9", "swift-otter-lamp-1")).statusCode(201);
 
-        post("/login", credentials(base + "e\u0301", "password1")).statusCode(200);
-        post("/register", credentials(base + "e\u0301", "password1")).statusCode(409);
+        post("/login", credentials(base + "e\u0301", "swift-otter-lamp-1")).statusCode(200);
+        post("/register", credentials(base + "e\u0301", "swift-otter-lamp-1")).statusCode(409);
     }
 
     @Test
     void passwordsAreStoredAsBcryptHashes() {
         String name = Accounts.uniqueName("hash");
-        post("/register", credentials(name, "password1")).statusCode(201);
+        post("/register", credentials(name, "swift-otter-lamp-1")).statusCode(201);
 
         String hash = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> User.findByName(name).orElseThrow().hashedPassword);
-        org.assertj.core.api.Assertions.assertThat(hash).startsWith("$2").doesNotContain("password1");
+        org.assertj.core.api.Assertions.assertThat(hash).startsWith("$2").doesNotContain("swift-otter-lamp-1");
     }
 }
