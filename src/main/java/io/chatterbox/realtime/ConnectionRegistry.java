@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +30,7 @@ public class ConnectionRegistry {
     private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");
 
     private final int sendQueueFrames;
+    private final AtomicLong slowConsumersDropped = new AtomicLong();
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
 
@@ -64,6 +66,11 @@ public class ConnectionRegistry {
         return connectionsByUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
+    /** Connections closed so far because they stopped reading. */
+    public long slowConsumersDropped() {
+        return slowConsumersDropped.get();
+    }
+
     public Iterable<WebSocketConnection> all() {
         return connections.values();
     }
@@ -82,7 +89,7 @@ public class ConnectionRegistry {
      * reading is closed once the count passes the limit, instead of being buffered without bound.
      */
     public void send(WebSocketConnection connection, String frame) {
-        if (!connection.isOpen()) {
+        if (!connection.isOpen() || connection.userData().get(DROPPED) != null) {
             return;
         }
         AtomicInteger unsent = connection.userData().get(UNSENT_FRAMES);
@@ -106,6 +113,7 @@ public class ConnectionRegistry {
 
     private void dropSlowConsumer(WebSocketConnection connection) {
         if (connection.userData().put(DROPPED, Boolean.TRUE) == null) {
+            slowConsumersDropped.incrementAndGet();
             LOG.infof("Closing connection %s: it stopped reading (%d frames waiting)", connection.id(), sendQueueFrames);
             Close.close(connection, Close.POLICY_VIOLATION, "too slow: stopped reading");
         }

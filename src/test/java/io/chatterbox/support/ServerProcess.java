@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -36,21 +37,30 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir) throws IOException {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * Starts with extra environment variables, e.g. {@code CHATTERBOX_AUTH_BCRYPT_COST}. Environment variables (not
+     * -D properties) because a name that matches no setting is ignored instead of failing the start.
+     */
+    public static ServerProcess start(Path dataDir, Map<String, String> environment) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the application first: " + jar + " is missing");
         }
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
-        Process process = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dchatterbox.data-dir=" + dataDir,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-jar", jar.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
         server.awaitReady();
         return server;

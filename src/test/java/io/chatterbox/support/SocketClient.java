@@ -132,6 +132,10 @@ public final class SocketClient implements AutoCloseable {
         return drained;
     }
 
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
     /** Waits for the server to close the socket and returns the close code. */
     public int awaitClose() {
         return closed.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
