@@ -4,10 +4,17 @@ import * as session from './js/session.js';
 import { ChatConnection } from './js/connection.js';
 import { MessageList } from './js/messages.js';
 
-const MAX_TEXT_LENGTH = 4000;
+const MAX_TEXT_LENGTH = 4000; // code points, as the server counts
+const MAX_SEND_ATTEMPTS = 5;
 const NOTICE_MS = 5000;
 const LONGEST_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
 const COMPOSER_HINT = 'Enter to send · Shift+Enter for a new line';
+// Error codes for frames the server refused as malformed; any other error may mean "not stored", and a
+// resend with the same clientId is safe (the server stores each clientId once).
+const PERMANENT_ERRORS = new Set([
+  'invalid_json', 'invalid_frame', 'unknown_type', 'invalid_room', 'unknown_room',
+  'invalid_text', 'invalid_client_id', 'invalid_since', 'unsupported_frame',
+]);
 const STATE_LABELS = {
   connecting: 'Connecting…',
   online: 'Online',
@@ -16,7 +23,8 @@ const STATE_LABELS = {
 };
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
-const messages = new MessageList(byTestId('message-list'), byTestId('jump-latest'), (text) => sendText(text));
+const messages = new MessageList(byTestId('message-list'), byTestId('jump-latest'),
+  ({ clientId, text }) => sendFrame(clientId, text));
 
 /** The signed-in session, or null on the login screen. */
 let chat = null;
@@ -31,16 +39,17 @@ boot();
 async function boot() {
   const token = session.loadToken();
   if (!token) return showLogin();
-  if (!session.isUsable(token)) return expire();
+  if (!session.isUsable(token)) return endSession();
   const result = await api.me(token);
-  if (result.status === 401) return expire();
+  if (result.status === 401) return endSession();
   // Offline at load time: trust the unexpired token; the socket's refusal check will catch a bad one.
   const username = (result.ok && result.data.username) || session.usernameOf(token);
   enterChat(token, username);
 }
 
-function expire() {
-  logout('Your session has expired. Please sign in again.');
+/** The token expired or was revoked (logged out everywhere, password changed): back to the login form. */
+function endSession() {
+  logout('Your session has ended. Please sign in again.');
 }
 
 function showLogin(message = '') {
@@ -136,20 +145,21 @@ function enterChat(token, username) {
     lastId: () => messages.lastId,
     stillAuthorized: () => stillAuthorized(token),
   });
-  chat = { token, username, connection, expiryTimer: scheduleExpiry(token) };
+  chat = { token, username, connection, expiryTimer: scheduleExpiry(token), resendTimer: null };
   connection.start();
   byTestId('composer-input').focus();
 }
 
 function scheduleExpiry(token) {
   const remaining = session.msUntilExpiry(token);
-  return remaining <= LONGEST_TIMER_MS ? setTimeout(expire, remaining) : null;
+  return remaining <= LONGEST_TIMER_MS ? setTimeout(endSession, remaining) : null;
 }
 
 function logout(message = '') {
   if (chat) {
     chat.connection.stop();
     clearTimeout(chat.expiryTimer);
+    clearTimeout(chat.resendTimer);
     chat = null;
   }
   session.clearToken();
@@ -161,7 +171,7 @@ function logout(message = '') {
 async function stillAuthorized(token) {
   const result = await api.me(token);
   if (result.status !== 401) return true; // includes "server unreachable": keep retrying
-  if (chat && chat.token === token) expire();
+  if (chat && chat.token === token) endSession();
   return false;
 }
 
@@ -169,6 +179,7 @@ function handleFrame(frame) {
   switch (frame.type) {
     case 'history':
       messages.applyHistory(frame);
+      resendPending(); // after a drop: whatever was not echoed may not have been stored
       break;
     case 'message':
       messages.add(frame);
@@ -178,6 +189,7 @@ function handleFrame(frame) {
       break;
     case 'error':
       showNotice(frame.message || frame.code || 'The server reported an error.');
+      if (!PERMANENT_ERRORS.has(frame.code)) scheduleResend();
       break;
     default:
       break; // newer server frame types are ignored
@@ -223,7 +235,10 @@ function wireChat() {
       form.requestSubmit();
     }
   });
-  input.addEventListener('input', () => showHint(COMPOSER_HINT));
+  input.addEventListener('input', () => {
+    const tooLong = [...input.value].length > MAX_TEXT_LENGTH && validateText(input.value);
+    showHint(tooLong || COMPOSER_HINT, Boolean(tooLong));
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     submitMessage(input);
@@ -242,17 +257,32 @@ function submitMessage(input) {
 
 function validateText(text) {
   if (!text.trim()) return 'Type a message first.';
-  if (text.length > MAX_TEXT_LENGTH) return `Messages can be at most ${MAX_TEXT_LENGTH} characters (this one has ${text.length}).`;
+  const length = [...text].length;
+  if (length > MAX_TEXT_LENGTH) return `Messages can be at most ${MAX_TEXT_LENGTH} characters (this one has ${length}).`;
   return null;
 }
 
-/** Sends over the socket and shows a pending bubble; false when offline. */
+/** Sends a new message and shows it as pending; false when offline. */
 function sendText(text) {
-  if (!chat) return false;
   const clientId = newClientId();
-  if (!chat.connection.send({ type: 'message', text, clientId })) return false;
+  if (!sendFrame(clientId, text)) return false;
   messages.addPending(clientId, text);
   return true;
+}
+
+function sendFrame(clientId, text) {
+  return Boolean(chat) && chat.connection.send({ type: 'message', text, clientId });
+}
+
+function resendPending() {
+  for (const { clientId, text } of messages.takeForResend(MAX_SEND_ATTEMPTS)) sendFrame(clientId, text);
+}
+
+/** Resends after a short, jittered pause, so a busy server is not hit again at once. */
+function scheduleResend() {
+  if (!chat) return;
+  clearTimeout(chat.resendTimer);
+  chat.resendTimer = setTimeout(resendPending, 1000 + Math.random() * 1000);
 }
 
 // crypto.randomUUID exists only in secure contexts; a self-hosted server may be plain http on a LAN.
@@ -264,7 +294,7 @@ function newClientId() {
 
 function showHint(text, isError = false) {
   const hint = byTestId('composer-hint');
-  hint.textContent = text;
+  if (hint.textContent !== text) hint.textContent = text; // unchanged text: nothing to re-announce
   hint.classList.toggle('composer__hint--error', isError);
 }
 

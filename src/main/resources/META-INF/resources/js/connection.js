@@ -2,6 +2,7 @@
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
+const POLICY_VIOLATION = 1008;
 
 /** Delay before reconnect attempt n (0-based): half fixed, half random, so clients spread out. */
 export function backoffDelay(attempt) {
@@ -23,7 +24,7 @@ function authProtocols(token) {
 /**
  * States reported through onState: 'connecting' (first attempt), 'online', 'reconnecting', 'offline'.
  * Hooks: onFrame(frame), onState(state), lastId() -> number|null for ?since=,
- * stillAuthorized() -> Promise<boolean>, asked when an upgrade is refused before opening.
+ * stillAuthorized() -> Promise<boolean>, asked after a close that may mean a dead token.
  */
 export class ChatConnection {
   constructor(token, hooks) {
@@ -72,10 +73,12 @@ export class ChatConnection {
     socket.addEventListener('message', (event) => {
       if (this.socket === socket) this.receive(event.data); // ignore frames after stop()
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return; // a socket we already abandoned
       this.socket = null;
-      if (!this.stopped) this.afterClose(opened);
+      // Closed before opening: usually a refused upgrade. 1008: the server ends sockets whose token died.
+      const suspectToken = !opened || event.code === POLICY_VIOLATION;
+      if (!this.stopped) this.afterClose(suspectToken);
     });
     this.socket = socket;
   }
@@ -91,17 +94,17 @@ export class ChatConnection {
     this.hooks.onFrame(frame);
   }
 
-  async afterClose(opened) {
+  async afterClose(suspectToken) {
     this.hooks.onState('reconnecting');
-    // A close before open is usually a refused upgrade: ask whether the token is still good.
-    if (!opened && !(await this.hooks.stillAuthorized())) return;
-    if (!this.stopped) this.schedule();
+    if (suspectToken && !(await this.hooks.stillAuthorized())) return;
+    this.schedule();
   }
 
   schedule() {
+    if (this.stopped || this.socket) return; // stopped, or the browser's 'online' event reconnected already
     clearTimeout(this.timer);
     const delay = backoffDelay(this.attempt++);
-    this.timer = setTimeout(() => this.open('reconnecting'), delay);
+    this.timer = setTimeout(() => this.reconnectNow(), delay);
   }
 
   reconnectNow() {

@@ -46,41 +46,19 @@ function bubble({ username, text, timestamp }, mine) {
 }
 
 export class MessageList {
-  /** onRetry(text) -> boolean is called when the user retries a message that was not sent. */
+  /** onRetry({ clientId, text }) -> boolean is called when the user retries a message marked "Not sent". */
   constructor(list, jumpButton, onRetry) {
     this.list = list;
     this.onRetry = onRetry;
     this.jumpButton = jumpButton;
     this.me = null;
     this.byId = new Map();
-    this.pending = new Map(); // clientId -> { text, item }
+    this.pending = new Map(); // clientId -> { text, item, attempts, failed }
     this.lastId = null;
     list.addEventListener('scroll', () => {
       if (this.atBottom()) jumpButton.hidden = true;
     });
     jumpButton.addEventListener('click', () => this.scrollToBottom());
-  }
-
-  /** Applies a history frame; with resync the gap was too large, so start over. */
-  applyHistory(frame) {
-    if (frame.resync) this.clearConfirmed();
-    const messages = Array.isArray(frame.messages) ? frame.messages : [];
-    this.withScroll(() => messages.forEach((message) => this.addConfirmed(message)), false);
-    this.failUnacknowledged();
-  }
-
-  add(message) {
-    this.withScroll(() => this.addConfirmed(message), false);
-  }
-
-  /** Shows my message straight away; it is confirmed when the server echoes its clientId. */
-  addPending(clientId, text) {
-    const item = bubble({ username: this.me, text, timestamp: new Date().toISOString() }, true);
-    item.classList.add('message--pending');
-    item.dataset.clientId = clientId;
-    item.querySelector('.message__meta').append(element('span', 'message__status', 'Sending…'));
-    this.pending.set(clientId, { text, item });
-    this.withScroll(() => this.list.append(item), true);
   }
 
   /** Empties the list for a new session of the given user. */
@@ -93,6 +71,45 @@ export class MessageList {
     this.jumpButton.hidden = true;
   }
 
+  /** Applies a history frame; with resync the gap was too large, so start over. */
+  applyHistory(frame) {
+    if (frame.resync) this.clearConfirmed();
+    const messages = Array.isArray(frame.messages) ? frame.messages : [];
+    this.withScroll(() => messages.forEach((message) => this.addConfirmed(message)), false);
+  }
+
+  add(message) {
+    this.withScroll(() => this.addConfirmed(message), false);
+  }
+
+  /** Shows my message straight away; it is confirmed when the server echoes its clientId. */
+  addPending(clientId, text) {
+    const item = bubble({ username: this.me, text, timestamp: new Date().toISOString() }, true);
+    item.classList.add('message--pending');
+    item.dataset.clientId = clientId;
+    item.querySelector('.message__meta').append(element('span', 'message__status', 'Sending…'));
+    this.pending.set(clientId, { text, item, attempts: 1, failed: false });
+    this.withScroll(() => this.list.append(item), true);
+  }
+
+  /**
+   * The unacknowledged messages to send again, with their original clientId so the server stores each
+   * exactly once. One already tried maxAttempts times is marked "Not sent" instead.
+   */
+  takeForResend(maxAttempts) {
+    const again = [];
+    this.pending.forEach((entry, clientId) => {
+      if (entry.failed) return;
+      if (entry.attempts >= maxAttempts) {
+        this.markFailed(clientId, entry);
+        return;
+      }
+      entry.attempts += 1;
+      again.push({ clientId, text: entry.text });
+    });
+    return again;
+  }
+
   clearConfirmed() {
     this.byId.forEach((item) => item.remove());
     this.byId.clear();
@@ -100,8 +117,9 @@ export class MessageList {
   }
 
   addConfirmed(message) {
-    if (typeof message.id !== 'number' || this.byId.has(message.id)) return;
+    if (typeof message.id !== 'number') return;
     this.acknowledge(message);
+    if (this.byId.has(message.id)) return; // a replay or a re-sent copy: shown already
     const item = bubble(message, message.username === this.me);
     item.dataset.id = String(message.id);
     this.insertInOrder(item, message.id);
@@ -111,30 +129,29 @@ export class MessageList {
 
   /** Removes the optimistic bubble this message confirms, if any. */
   acknowledge(message) {
-    if (message.username !== this.me) return;
+    if (message.username !== this.me || !message.clientId) return;
     const entry = this.pending.get(message.clientId);
     if (!entry) return;
     entry.item.remove();
     this.pending.delete(message.clientId);
   }
 
-  /** After a (re)connect's history, anything still pending never reached the server. */
-  failUnacknowledged() {
-    this.pending.forEach((entry, clientId) => {
-      if (entry.item.classList.contains('message--failed')) return;
-      entry.item.classList.replace('message--pending', 'message--failed');
-      entry.item.querySelector('.message__status').textContent = 'Not sent';
-      entry.item.querySelector('.message__bubble').append(this.retryButton(clientId, entry));
-    });
+  markFailed(clientId, entry) {
+    entry.failed = true;
+    entry.item.classList.replace('message--pending', 'message--failed');
+    entry.item.querySelector('.message__status').textContent = 'Not sent';
+    entry.item.querySelector('.message__bubble').append(this.retryButton(clientId, entry));
   }
 
   retryButton(clientId, entry) {
     const retry = element('button', 'message__retry', 'Retry');
     retry.type = 'button';
     retry.addEventListener('click', () => {
-      if (!this.onRetry(entry.text)) return; // still offline: keep the failed bubble
-      entry.item.remove();
-      this.pending.delete(clientId);
+      if (!this.onRetry({ clientId, text: entry.text })) return; // still offline: stay "Not sent"
+      Object.assign(entry, { attempts: 1, failed: false });
+      entry.item.classList.replace('message--failed', 'message--pending');
+      entry.item.querySelector('.message__status').textContent = 'Sending…';
+      retry.remove();
     });
     return retry;
   }

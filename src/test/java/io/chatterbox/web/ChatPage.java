@@ -8,9 +8,14 @@ import com.microsoft.playwright.Page;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 
 /** Drives the chat page in one browser context through the controls a person would use. */
 final class ChatPage {
+
+    private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
 
     private final Page page;
 
@@ -66,18 +71,44 @@ final class ChatPage {
         input.press("Enter");
     }
 
+    /** Sends, then waits until the server has acknowledged every message this page sent. */
+    void sendAndAwaitAck(String text) {
+        send(text);
+        assertThat(page.locator(".message--pending")).hasCount(0);
+    }
+
     /** A message the server has confirmed (it carries an id), found by a unique part of its text. */
     Locator message(String uniqueText) {
         return page.locator("[data-testid=message][data-id]").filter(new Locator.FilterOptions().setHasText(uniqueText));
     }
 
-    Locator bubble(String uniqueText) {
+    private Locator bubble(String uniqueText) {
         return message(uniqueText).locator(".message__bubble");
+    }
+
+    /** My bubble: against the right edge of the list, with a blue background. */
+    void assertMine(String uniqueText) {
+        Map<String, Object> placement = placement(uniqueText);
+        Assertions.assertThat(number(placement, "rightGap")).as("my bubble hugs the right edge: %s", placement)
+                .isLessThan(48).isLessThan(number(placement, "leftGap") - 100);
+        int[] rgb = rgb(placement);
+        Assertions.assertThat(rgb[2]).as("my bubble is blue: %s", placement).isGreaterThan(Math.max(rgb[0], rgb[1]) + 80);
+    }
+
+    /** Someone else's bubble: against the left edge, with a gray (near-equal channels, not white) background. */
+    void assertTheirs(String uniqueText) {
+        Map<String, Object> placement = placement(uniqueText);
+        Assertions.assertThat(number(placement, "leftGap")).as("their bubble hugs the left edge: %s", placement)
+                .isLessThan(48).isLessThan(number(placement, "rightGap") - 100);
+        int[] rgb = rgb(placement);
+        int spread = Math.max(rgb[0], Math.max(rgb[1], rgb[2])) - Math.min(rgb[0], Math.min(rgb[1], rgb[2]));
+        Assertions.assertThat(spread).as("their bubble is gray: %s", placement).isLessThanOrEqualTo(16);
+        Assertions.assertThat(rgb[0]).as("their bubble is visibly gray, not white: %s", placement).isBetween(40, 245);
     }
 
     /** Where a bubble sits inside the message list, and its computed background colour. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> placement(String uniqueText) {
+    private Map<String, Object> placement(String uniqueText) {
         return (Map<String, Object>) bubble(uniqueText).evaluate("""
                 bubble => {
                   const list = bubble.closest('[data-testid=message-list]').getBoundingClientRect();
@@ -88,5 +119,16 @@ final class ChatPage {
                     background: getComputedStyle(bubble).backgroundColor
                   };
                 }""");
+    }
+
+    private static double number(Map<String, Object> placement, String key) {
+        return ((Number) placement.get(key)).doubleValue();
+    }
+
+    private static int[] rgb(Map<String, Object> placement) {
+        Matcher matcher = RGB.matcher(String.valueOf(placement.get("background")));
+        Assertions.assertThat(matcher.find()).as("an rgb() background: %s", placement).isTrue();
+        return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                Integer.parseInt(matcher.group(3))};
     }
 }

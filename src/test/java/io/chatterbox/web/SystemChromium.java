@@ -27,9 +27,13 @@ final class SystemChromium {
     private SystemChromium() {
     }
 
-    /** Skips the calling test class when Chromium is absent, unless the environment requires it. */
+    static boolean isInstalled() {
+        return Files.isExecutable(EXECUTABLE);
+    }
+
+    /** Skips the calling test when Chromium is absent, unless the environment requires browser tests. */
     static void assumeInstalled() {
-        if (Files.isExecutable(EXECUTABLE)) {
+        if (isInstalled()) {
             return;
         }
         String message = "No Chromium at " + EXECUTABLE + " (install it with: apt-get install -y chromium)";
