@@ -13,7 +13,7 @@ const COMPOSER_HINT = 'Enter to send · Shift+Enter for a new line';
 // resend with the same clientId is safe (the server stores each clientId once).
 const PERMANENT_ERRORS = new Set([
   'invalid_json', 'invalid_frame', 'unknown_type', 'invalid_room', 'unknown_room',
-  'invalid_text', 'invalid_client_id', 'invalid_since', 'unsupported_frame',
+  'invalid_text', 'invalid_client_id', 'invalid_since',
 ]);
 const STATE_LABELS = {
   connecting: 'Connecting…',
