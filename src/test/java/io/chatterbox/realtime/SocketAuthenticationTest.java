@@ -1,11 +1,18 @@
 package io.chatterbox.realtime;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +78,57 @@ class SocketAuthenticationTest {
                 .issuedAt(past.minusSeconds(60)).expiresAt(past).sign();
 
         assertThat(SocketClient.upgradeStatus(base, "token=" + expired)).isEqualTo(401);
+    }
+
+    @Test
+    void anUnsignedAlgNoneTokenIsRefused() throws Exception {
+        String name = Accounts.uniqueName("none");
+        String[] parts = Accounts.tokenFor(name).split("\\.");
+        String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+
+        assertRefusedEverywhere(unsigned);
+    }
+
+    @Test
+    void anHs256TokenKeyedWithThePublicKeyIsRefused() throws Exception {
+        String name = Accounts.uniqueName("hmac");
+        String payload = Accounts.tokenFor(name).split("\\.")[1];
+        String signingInput = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + payload;
+        // The classic key-confusion attack: the server's public key, as published, used as an HMAC secret.
+        byte[] publicKeyPem = Files.readAllBytes(Path.of("target", "test-data", "jwt-public.pem"));
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(publicKeyPem, "HmacSHA256"));
+        String signature = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+
+        assertRefusedEverywhere(signingInput + "." + signature);
+    }
+
+    @Test
+    void aTokenNotYetValidIsRefused() {
+        String name = Accounts.uniqueName("early");
+        String subject = subjectOf(Accounts.tokenFor(name));
+        Instant later = Instant.now().plusSeconds(3600);
+        String early = Jwt.issuer("chatterbox").upn(name).subject(subject).claim("ver", 0)
+                .claim("nbf", later.getEpochSecond()).expiresAt(later.plusSeconds(3600)).sign();
+        String valid = Jwt.issuer("chatterbox").upn(name).subject(subject).claim("ver", 0).expiresIn(600).sign();
+        given().auth().oauth2(valid).get("/api/me").then().statusCode(200); // the same token without nbf is fine
+
+        assertRefusedEverywhere(early);
+    }
+
+    private void assertRefusedEverywhere(String token) {
+        assertThat(SocketClient.upgradeStatus(base, "token=" + token)).isEqualTo(401);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+    }
+
+    private static String subjectOf(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"sub\":\"(\\d+)\".*", "$1");
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
