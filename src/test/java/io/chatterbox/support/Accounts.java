@@ -2,15 +2,24 @@ package io.chatterbox.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
 
-/** Registers and logs in throwaway users over the real HTTP API. Names are unique per call. */
+/**
+ * Registers and logs in throwaway users over the real HTTP API. Names are unique per call. Every password and
+ * token handed out is also written to {@link #SECRETS}, so that LogHygieneIT can prove none reached a log.
+ */
 public final class Accounts {
 
     public static final String PASSWORD = "correct horse battery";
+    public static final Path SECRETS = Path.of("target", "test-secrets.txt");
 
     private Accounts() {
     }
@@ -21,9 +30,21 @@ public final class Accounts {
 
     /** Registers a fresh user and returns its access token. */
     public static String tokenFor(String username) {
+        remember(PASSWORD);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/register").then().statusCode(201);
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        String token = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/login").then().statusCode(200).extract().path("access_token");
+        remember(token);
+        return token;
+    }
+
+    /** Notes a secret the logs must never show. */
+    public static synchronized void remember(String secret) {
+        try {
+            Files.writeString(SECRETS, secret + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
