@@ -21,7 +21,8 @@ import io.chatterbox.support.SocketClient;
 /**
  * On the packaged jar: every message the server acknowledged is still there after the process is killed with
  * SIGKILL, exactly once, and tokens issued before the crash still work (the generated key was reused). The
- * server's log never shows the password or the token, not even from a ?token= query in the access log.
+ * server's log never shows the password or the token, not even from a ?token= query in the access log. A token
+ * revoked by logout before the crash stays revoked after it.
  */
 class DurabilityIT {
 
@@ -41,11 +42,14 @@ class DurabilityIT {
         Map<String, Long> acknowledged = new HashMap<>();
         List<String> inFlight = new ArrayList<>();
         String token;
+        String revoked;
 
         Path firstLog;
         try (ServerProcess server = ServerProcess.start(dataDir, UNTHROTTLED)) {
             firstLog = server.log();
             token = server.login("durable", PASSWORD);
+            revoked = server.login("leaver", PASSWORD);
+            server.logout(revoked);
             // A refused upgrade is written to the access log; the token in its query string must not be.
             assertThat(SocketClient.upgradeStatus(server.base(), "token=" + token + "x")).isEqualTo(401);
             try (SocketClient client = SocketClient.connect(server.base(), token)) {
@@ -82,6 +86,8 @@ class DurabilityIT {
                         .as("stored once: %s", message).isNull();
             }
             assertThat(ids).isSorted();
+            assertThat(SocketClient.upgradeStatus(restarted.base(), "token=" + revoked))
+                    .as("a token revoked before the crash stays revoked").isEqualTo(401);
             assertThat(stored).containsAllEntriesOf(acknowledged);
             assertThat(stored.keySet()).allMatch(id -> acknowledged.containsKey(id) || inFlight.contains(id));
         }

@@ -85,6 +85,16 @@ public final class ServerProcess implements AutoCloseable {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
+    /** POST /logout with the token: revokes every token of its user. */
+    public void logout(String token) throws IOException, InterruptedException {
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(base.resolve("logout"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("logout failed: " + response.statusCode());
+        }
+    }
+
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -24,7 +24,8 @@ class SecurityHeadersTest {
                 .header("Content-Security-Policy", containsString("base-uri 'none'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Referrer-Policy", equalTo("no-referrer"));
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("X-Frame-Options", equalTo("DENY"));
     }
 
     @Test
