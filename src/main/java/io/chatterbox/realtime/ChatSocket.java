@@ -1,5 +1,12 @@
 package io.chatterbox.realtime;
 
+import java.util.List;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.chatterbox.chat.ChatException;
 import io.chatterbox.chat.ChatService;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -17,14 +24,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import org.jboss.logging.Logger;
-
-import java.util.List;
 
 /**
  * The WebSocket transport: decodes frames and hands them to the {@link ChatService}. The upgrade itself requires
