@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.limits.RateLimiter;
+import io.chatterbox.metrics.ChatMetrics;
 import io.chatterbox.realtime.ConnectionRegistry;
 import io.chatterbox.realtime.event.ErrorEvent;
 import io.chatterbox.realtime.event.HistoryEvent;
@@ -34,14 +35,17 @@ public class ChatService {
     private final ConnectionRegistry registry;
     private final ObjectMapper json;
     private final ChatterboxConfig.Chat limits;
+    private final ChatMetrics metrics;
     /** Per-user message budget across all of the user's connections. */
     private final RateLimiter messageRate;
 
-    ChatService(MessageStore store, ConnectionRegistry registry, ObjectMapper json, ChatterboxConfig config) {
+    ChatService(MessageStore store, ConnectionRegistry registry, ObjectMapper json, ChatterboxConfig config,
+            ChatMetrics metrics) {
         this.store = store;
         this.registry = registry;
         this.json = json;
         this.limits = config.chat();
+        this.metrics = metrics;
         this.messageRate = RateLimiter.perSecond(config.limits().messagesPerSecond(), config.limits().messageBurst());
     }
 
@@ -86,13 +90,19 @@ public class ChatService {
         }
         store.append(draft).whenComplete((appended, failure) -> {
             if (failure != null) {
-                sendError(connection, failed(failure));
+                reject(connection, failed(failure));
             } else if (appended.duplicate()) {
                 registry.send(connection, encode(MessageEvent.of(appended.message())));
             } else {
-                registry.broadcast(encode(MessageEvent.of(appended.message())));
+                metrics.delivered(registry.broadcast(encode(MessageEvent.of(appended.message()))));
             }
         });
+    }
+
+    /** Refuses a message the client sent: counts it by code and tells the client why. */
+    public void reject(WebSocketConnection connection, ChatException error) {
+        metrics.rejected(error.code());
+        sendError(connection, error);
     }
 
     public void sendError(WebSocketConnection connection, ChatException error) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.metrics.ChatMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -49,12 +50,15 @@ public class MessageStore {
     private final AtomicInteger pendingAppends = new AtomicInteger();
     private final int queueCapacity;
     private final int maxBatchSize;
+    private final ChatMetrics metrics;
     private volatile boolean running;
     private Thread writer;
 
-    MessageStore(ChatterboxConfig config) {
+    MessageStore(ChatterboxConfig config, ChatMetrics metrics) {
         this.queueCapacity = config.store().queueCapacity();
         this.maxBatchSize = config.store().maxBatchSize();
+        this.metrics = metrics;
+        metrics.watchStoreQueue(pendingAppends::get);
     }
 
     void start(@Observes StartupEvent event) {
@@ -76,6 +80,7 @@ public class MessageStore {
         }
         CompletableFuture<Appended> result = new CompletableFuture<>();
         queue.add(new Append(draft, result));
+        metrics.received();
         return result;
     }
 
@@ -141,6 +146,7 @@ public class MessageStore {
         }
         pendingAppends.addAndGet(-batch.size());
         List<Appended> stored;
+        long start = System.nanoTime();
         try {
             stored = QuarkusTransaction.requiringNew().call(() -> store(batch));
         } catch (RuntimeException e) {
@@ -148,6 +154,9 @@ public class MessageStore {
             batch.forEach(append -> append.result().completeExceptionally(e));
             return;
         }
+        // Counted before the completions fan out, so a client that sees its acknowledgement sees it counted.
+        metrics.committed(batch.size(), (int) stored.stream().filter(appended -> !appended.duplicate()).count(),
+                System.nanoTime() - start);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(stored.get(i));
         }

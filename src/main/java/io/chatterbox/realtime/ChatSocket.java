@@ -83,7 +83,7 @@ public class ChatSocket {
                 chat.post(connection, connection.userData().get(USERNAME), send.room(), send.text(), send.clientId());
             }
         } catch (ChatException e) {
-            chat.sendError(connection, e);
+            chat.reject(connection, e);
         }
     }
 

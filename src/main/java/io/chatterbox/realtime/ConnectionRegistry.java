@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.metrics.ChatMetrics;
+import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -20,8 +22,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
  * writer thread (see ChatService), read from anywhere. {@link #connect} and
  * {@link #disconnect} say whether the online set changed (a user's first connection opened, or last one closed),
  * so presence is announced once per user, not once per tab.
+ * <p>
+ * Created at start, not on first use, so its gauges are in the very first scrape of /q/metrics.
  */
 @ApplicationScoped
+@Startup
 public class ConnectionRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
@@ -34,8 +39,9 @@ public class ConnectionRegistry {
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
 
-    ConnectionRegistry(ChatterboxConfig config) {
+    ConnectionRegistry(ChatterboxConfig config, ChatMetrics metrics) {
         this.sendQueueFrames = config.limits().sendQueueFrames();
+        metrics.watchConnections(connections::size, connectionsByUser::size, slowConsumersDropped);
     }
 
     /** @return true when this is the user's first open connection */
@@ -79,18 +85,30 @@ public class ConnectionRegistry {
         return List.copyOf(connectionsByUser.getOrDefault(username, Set.of()));
     }
 
-    /** Writes one already-encoded frame to every joined connection. */
-    public void broadcast(String frame) {
-        connections.values().forEach(connection -> send(connection, frame));
+    /**
+     * Writes one already-encoded frame to every joined connection.
+     *
+     * @return the connections it was queued for (closed and dropped ones are skipped)
+     */
+    public int broadcast(String frame) {
+        int recipients = 0;
+        for (WebSocketConnection connection : connections.values()) {
+            if (send(connection, frame)) {
+                recipients++;
+            }
+        }
+        return recipients;
     }
 
     /**
      * Queues one frame for the connection. Frames the client has not yet taken are counted; a client that stops
      * reading is closed once the count passes the limit, instead of being buffered without bound.
+     *
+     * @return whether the frame was queued
      */
-    public void send(WebSocketConnection connection, String frame) {
+    public boolean send(WebSocketConnection connection, String frame) {
         if (!connection.isOpen() || connection.userData().get(DROPPED) != null) {
-            return;
+            return false;
         }
         AtomicInteger unsent = connection.userData().get(UNSENT_FRAMES);
         if (unsent == null) {
@@ -100,7 +118,7 @@ public class ConnectionRegistry {
         if (unsent.incrementAndGet() > sendQueueFrames) {
             unsent.decrementAndGet();
             dropSlowConsumer(connection);
-            return;
+            return false;
         }
         AtomicInteger pending = unsent;
         connection.sendText(frame).subscribe().with(
@@ -109,6 +127,7 @@ public class ConnectionRegistry {
                     pending.decrementAndGet();
                     LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure);
                 });
+        return true;
     }
 
     private void dropSlowConsumer(WebSocketConnection connection) {
