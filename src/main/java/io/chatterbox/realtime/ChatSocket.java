@@ -42,11 +42,13 @@ public class ChatSocket {
     private final TokenLifetimeGuard tokenGuard;
     private final ConnectionQuota quota;
     private final IdleSocketReaper idle;
+    private final ConnectionRegistry registry;
     private final ObjectMapper json;
 
     ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
-            IdleSocketReaper idle, ObjectMapper json) {
+            IdleSocketReaper idle, ConnectionRegistry registry, ObjectMapper json) {
         this.chat = chat;
+        this.registry = registry;
         this.identity = identity;
         this.tokenGuard = tokenGuard;
         this.quota = quota;
@@ -63,6 +65,7 @@ public class ChatSocket {
             return;
         }
         connection.userData().put(USERNAME, username);
+        registry.bindToCurrentEventLoop(connection);
         idle.seen(connection);
         tokenGuard.watch(connection, (JsonWebToken) identity.getPrincipal());
         Long since = null;

@@ -1,5 +1,6 @@
 package io.chatterbox.realtime;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,21 @@ import io.chatterbox.metrics.ChatMetrics;
 import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 
 /**
  * The seed's connection manager: the open, joined connections and who is online. Changed only on the store's
  * writer thread (see ChatService), read from anywhere. {@link #connect} and
  * {@link #disconnect} say whether the online set changed (a user's first connection opened, or last one closed),
  * so presence is announced once per user, not once per tab.
+ * <p>
+ * Connections are also grouped by the event loop that owns them. A broadcast hands each event loop one task that
+ * writes to all of its connections, instead of one cross-thread task per recipient; the groups are immutable
+ * arrays replaced on join and leave, so a broadcast reads them without copying or locking, and a connection that
+ * joins after a broadcast was handed out is never part of it (its history already holds that message).
  * <p>
  * Created at start, not on first use, so its gauges are in the very first scrape of /q/metrics.
  */
@@ -33,15 +43,31 @@ public class ConnectionRegistry {
 
     private static final TypedKey<AtomicInteger> UNSENT_FRAMES = new TypedKey<>("unsent-frames");
     private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");
+    private static final TypedKey<EventLoop> EVENT_LOOP = new TypedKey<>("event-loop");
 
     private final int sendQueueFrames;
     private final AtomicLong slowConsumersDropped = new AtomicLong();
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
+    private final Map<EventLoop, WebSocketConnection[]> connectionsByEventLoop = new ConcurrentHashMap<>();
 
-    ConnectionRegistry(ChatterboxConfig config, ChatMetrics metrics) {
+    private final VertxInternal vertx;
+
+    ConnectionRegistry(ChatterboxConfig config, ChatMetrics metrics, Vertx vertx) {
+        this.vertx = (VertxInternal) vertx;
         this.sendQueueFrames = config.limits().sendQueueFrames();
         metrics.watchConnections(connections::size, connectionsByUser::size, slowConsumersDropped);
+    }
+
+    /**
+     * Remembers the event loop that owns the connection; call from one of its callbacks (they run on it). Off an
+     * event loop any loop will do: writes from a foreign thread are handed to the owner by Vert.x itself.
+     */
+    public void bindToCurrentEventLoop(WebSocketConnection connection) {
+        EventLoop loop = Vertx.currentContext() instanceof ContextInternal context
+                ? context.nettyEventLoop()
+                : vertx.nettyEventLoopGroup().next();
+        connection.userData().put(EVENT_LOOP, loop);
     }
 
     /** @return true when this is the user's first open connection */
@@ -49,6 +75,11 @@ public class ConnectionRegistry {
         if (connections.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
+        if (connection.userData().get(EVENT_LOOP) == null) {
+            bindToCurrentEventLoop(connection);
+        }
+        connectionsByEventLoop.merge(connection.userData().get(EVENT_LOOP), new WebSocketConnection[] { connection },
+                ConnectionRegistry::plus);
         Set<WebSocketConnection> own = connectionsByUser.computeIfAbsent(username, user -> ConcurrentHashMap.newKeySet());
         own.add(connection);
         return own.size() == 1;
@@ -58,6 +89,10 @@ public class ConnectionRegistry {
     public boolean disconnect(WebSocketConnection connection, String username) {
         if (connections.remove(connection.id()) == null) {
             return false;
+        }
+        EventLoop loop = connection.userData().get(EVENT_LOOP);
+        if (loop != null) {
+            connectionsByEventLoop.computeIfPresent(loop, (owner, group) -> minus(group, connection));
         }
         Set<WebSocketConnection> own = connectionsByUser.get(username);
         own.remove(connection);
@@ -92,10 +127,14 @@ public class ConnectionRegistry {
      */
     public int broadcast(String frame) {
         int recipients = 0;
-        for (WebSocketConnection connection : connections.values()) {
-            if (send(connection, frame)) {
-                recipients++;
-            }
+        for (Map.Entry<EventLoop, WebSocketConnection[]> group : connectionsByEventLoop.entrySet()) {
+            WebSocketConnection[] members = group.getValue();
+            recipients += members.length;
+            group.getKey().execute(() -> {
+                for (WebSocketConnection connection : members) {
+                    send(connection, frame);
+                }
+            });
         }
         return recipients;
     }
@@ -128,6 +167,17 @@ public class ConnectionRegistry {
                     LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure);
                 });
         return true;
+    }
+
+    private static WebSocketConnection[] plus(WebSocketConnection[] group, WebSocketConnection[] added) {
+        WebSocketConnection[] grown = Arrays.copyOf(group, group.length + 1);
+        grown[group.length] = added[0];
+        return grown;
+    }
+
+    private static WebSocketConnection[] minus(WebSocketConnection[] group, WebSocketConnection removed) {
+        WebSocketConnection[] shrunk = Arrays.stream(group).filter(c -> c != removed).toArray(WebSocketConnection[]::new);
+        return shrunk.length == 0 ? null : shrunk;
     }
 
     private void dropSlowConsumer(WebSocketConnection connection) {
