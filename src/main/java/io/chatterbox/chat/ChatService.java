@@ -17,7 +17,6 @@ import io.chatterbox.realtime.ConnectionRegistry;
 import io.chatterbox.realtime.event.ErrorEvent;
 import io.chatterbox.realtime.event.HistoryEvent;
 import io.chatterbox.realtime.event.MessageEvent;
-import io.chatterbox.realtime.event.PresenceEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
@@ -33,15 +32,17 @@ public class ChatService {
 
     private final MessageStore store;
     private final ConnectionRegistry registry;
+    private final PresenceAnnouncer presence;
     private final ObjectMapper json;
     private final ChatterboxConfig.Chat limits;
     private final ChatMetrics metrics;
     /** Per-user message budget across all of the user's connections. */
     private final RateLimiter messageRate;
 
-    ChatService(MessageStore store, ConnectionRegistry registry, ObjectMapper json, ChatterboxConfig config,
-            ChatMetrics metrics) {
+    ChatService(MessageStore store, ConnectionRegistry registry, PresenceAnnouncer presence, ObjectMapper json,
+            ChatterboxConfig config, ChatMetrics metrics) {
         this.store = store;
+        this.presence = presence;
         this.registry = registry;
         this.json = json;
         this.limits = config.chat();
@@ -50,8 +51,8 @@ public class ChatService {
     }
 
     /**
-     * Sends the history (all messages after {@code since}, or the latest ones), then starts live delivery and
-     * announces presence. Ordered with commits, so the client sees every message exactly once.
+     * Sends the history (all messages after {@code since}, or the latest ones) and who is online, then starts live
+     * delivery; everyone else hears of a newcomer through the {@link PresenceAnnouncer}. Ordered with commits, so the client sees every message exactly once.
      */
     public void join(WebSocketConnection connection, String username, Long since) {
         store.runInOrder(() -> {
@@ -60,11 +61,9 @@ public class ChatService {
             }
             registry.send(connection, encode(history(since)));
             boolean cameOnline = registry.connect(connection, username);
-            String presence = encode(new PresenceEvent(registry.online()));
+            registry.send(connection, presence.currentList());
             if (cameOnline) {
-                registry.broadcast(presence);
-            } else {
-                registry.send(connection, presence);
+                presence.changed();
             }
         });
     }
@@ -72,7 +71,7 @@ public class ChatService {
     public void leave(WebSocketConnection connection, String username) {
         store.runInOrder(() -> {
             if (registry.disconnect(connection, username)) {
-                registry.broadcast(encode(new PresenceEvent(registry.online())));
+                presence.changed();
             }
         });
     }

@@ -48,6 +48,10 @@ public interface ChatterboxConfig {
         @WithDefault("1000")
         int resumeLimit();
 
+        /** Presence changes within this interval are announced to everyone once, as one up-to-date list. */
+        @WithDefault("PT0.25S")
+        Duration presenceInterval();
+
         /** Longest message text, in characters. */
         @WithDefault("4000")
         int maxTextLength();

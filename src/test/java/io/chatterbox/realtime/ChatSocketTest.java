@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,9 @@ class ChatSocketTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    ConnectionRegistry registry;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -223,18 +229,24 @@ class ChatSocketTest {
 
         SocketClient benTab1 = SocketClient.connect(base, benToken);
         benTab1.next("history");
-        assertThat(online(benTab1.next("presence"))).contains(ann, ben);
-        assertThat(online(annSocket.next("presence"))).contains(ann, ben);
+        assertThat(online(benTab1.next("presence"))).as("a newcomer gets the list at once").contains(ann, ben);
+        annSocket.nextMatching(f -> isPresence(f) && online(f).contains(ben)); // announced to the others shortly
 
         SocketClient benTab2 = SocketClient.connect(base, benToken);
         benTab2.next("history");
         assertThat(online(benTab2.next("presence"))).contains(ann, ben);
         benTab1.close();
+        Awaitility.await().atMost(SocketClient.TIMEOUT).until(() -> registry.connectionsOf(ben).size() == 1);
+        assertThat(registry.online()).as("one tab closed, one open: still online").contains(ben);
         benTab2.close();
 
-        // Ben's second tab opening and first tab closing changed nothing; only the last close is announced.
-        JsonNode next = annSocket.nextMatching(f -> "presence".equals(f.path("type").asText()));
-        assertThat(online(next)).contains(ann).doesNotContain(ben);
+        // Ben stays online while any tab is open; the last close takes him off everyone's list.
+        JsonNode after = annSocket.nextMatching(f -> isPresence(f) && !online(f).contains(ben));
+        assertThat(online(after)).contains(ann);
+    }
+
+    private static boolean isPresence(JsonNode frame) {
+        return "presence".equals(frame.path("type").asText());
     }
 
     private static List<String> online(JsonNode presence) {
