@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,25 +23,47 @@ public class PasswordHasher {
     static final int BCRYPT_INPUT_LIMIT = 72;
 
     private final int cost;
+    private final Semaphore hashing;
     /** Hash compared against when the user does not exist, so both failures cost the same time. */
     private final String dummyHash;
 
     PasswordHasher(ChatterboxConfig config) {
         this.cost = config.auth().bcryptCost();
+        int concurrent = config.auth().concurrentHashes()
+                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        this.hashing = new Semaphore(Math.max(1, concurrent), true);
         this.dummyHash = BcryptUtil.bcryptHash("dummy-password-for-timing", cost);
     }
 
     public String hash(String password) {
-        return BcryptUtil.bcryptHash(bcryptInput(password), cost);
+        return bounded(() -> BcryptUtil.bcryptHash(bcryptInput(password), cost));
     }
 
     public boolean matches(String password, String hash) {
-        return BcryptUtil.matches(bcryptInput(password), hash);
+        return bounded(() -> BcryptUtil.matches(bcryptInput(password), hash));
     }
 
     /** Spends the time of one verification without a real hash to check against. */
     public void matchNothing(String password) {
-        BcryptUtil.matches(bcryptInput(password), dummyHash);
+        bounded(() -> BcryptUtil.matches(bcryptInput(password), dummyHash));
+    }
+
+    /**
+     * Runs at most {@code chatterbox.auth.concurrent-hashes} bcrypt rounds at once; further callers wait their
+     * turn on their worker thread. A login flood then takes a bounded share of the CPU and chat keeps the rest.
+     */
+    private <T> T bounded(Supplier<T> work) {
+        try {
+            hashing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to hash a password", e);
+        }
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
+        }
     }
 
     static String bcryptInput(String password) {

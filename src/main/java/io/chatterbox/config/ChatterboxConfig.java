@@ -30,6 +30,12 @@ public interface ChatterboxConfig {
         @WithDefault("10")
         int bcryptCost();
 
+        /**
+         * bcrypt rounds computed at once (default: half the processors, at least one); more logins wait their turn,
+         * so a login flood cannot starve the chat of CPU.
+         */
+        Optional<Integer> concurrentHashes();
+
         /** How long an access token stays valid. */
         @WithDefault("PT12H")
         Duration tokenLifetime();
