@@ -19,6 +19,9 @@ final class Close {
     }
 
     static void close(WebSocketConnection connection, int code, String reason) {
+        if (connection.isClosed()) {
+            return; // closing twice only makes websockets-next log a warning
+        }
         connection.close(new CloseReason(code, reason)).subscribe().with(
                 closed -> {
                 },
