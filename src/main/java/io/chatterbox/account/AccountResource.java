@@ -82,9 +82,7 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "The current password is wrong")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After")
     public AccessToken changePassword(PasswordChange change, @Context HttpServerRequest request) {
-        if (change == null) {
-            throw ApiException.badRequest("A JSON body with currentPassword and newPassword is required");
-        }
+        requireBody(change, "currentPassword and newPassword");
         return accounts.changePassword(userId(), change, clientAddress(request));
     }
 
@@ -107,9 +105,13 @@ public class AccountResource {
     }
 
     private static Credentials requireBody(Credentials credentials) {
-        if (credentials == null) {
-            throw ApiException.badRequest("A JSON body with username and password is required");
+        return requireBody(credentials, "username and password");
+    }
+
+    private static <T> T requireBody(T body, String fields) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body with " + fields + " is required");
         }
-        return credentials;
+        return body;
     }
 }

@@ -13,4 +13,9 @@ public class ChatException extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** A client-supplied value as quoted in an error message: cut to 32 characters, so a huge value stays out. */
+    public static String excerpt(String value) {
+        return value.length() <= 32 ? value : value.substring(0, 32) + "…";
+    }
 }

@@ -5,16 +5,14 @@ import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.limits.RateLimiter;
 import io.chatterbox.metrics.ChatMetrics;
 import io.chatterbox.realtime.ConnectionRegistry;
 import io.chatterbox.realtime.event.ErrorEvent;
+import io.chatterbox.realtime.event.EventEncoder;
 import io.chatterbox.realtime.event.HistoryEvent;
 import io.chatterbox.realtime.event.MessageEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -28,23 +26,22 @@ public class ChatService {
 
     public static final String GENERAL = "general";
     static final int MAX_CLIENT_ID_LENGTH = 64;
-    private static final Logger LOG = Logger.getLogger(ChatService.class);
 
     private final MessageStore store;
     private final ConnectionRegistry registry;
     private final PresenceAnnouncer presence;
-    private final ObjectMapper json;
+    private final EventEncoder encoder;
     private final ChatterboxConfig.Chat limits;
     private final ChatMetrics metrics;
     /** Per-user message budget across all of the user's connections. */
     private final RateLimiter messageRate;
 
-    ChatService(MessageStore store, ConnectionRegistry registry, PresenceAnnouncer presence, ObjectMapper json,
+    ChatService(MessageStore store, ConnectionRegistry registry, PresenceAnnouncer presence, EventEncoder encoder,
             ChatterboxConfig config, ChatMetrics metrics) {
         this.store = store;
         this.presence = presence;
         this.registry = registry;
-        this.json = json;
+        this.encoder = encoder;
         this.limits = config.chat();
         this.metrics = metrics;
         this.messageRate = RateLimiter.perSecond(config.limits().messagesPerSecond(), config.limits().messageBurst());
@@ -121,7 +118,7 @@ public class ChatService {
 
     private String checkRoom(String room) {
         if (!GENERAL.equals(room)) {
-            throw new ChatException("unknown_room", "There is no room called \"" + abbreviate(room) + "\"");
+            throw new ChatException("unknown_room", "There is no room called \"" + ChatException.excerpt(room) + "\"");
         }
         return room;
     }
@@ -159,16 +156,7 @@ public class ChatService {
         return messages.stream().map(MessageEvent::of).toList();
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 32 ? value : value.substring(0, 32) + "…";
-    }
-
     private String encode(Object event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            LOG.error("Could not encode an outgoing event", e);
-            throw new IllegalStateException(e);
-        }
+        return encoder.encode(event);
     }
 }

@@ -4,11 +4,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.realtime.ConnectionRegistry;
+import io.chatterbox.realtime.event.EventEncoder;
 import io.chatterbox.realtime.event.PresenceEvent;
 import io.vertx.core.Vertx;
 
@@ -23,16 +21,16 @@ public class PresenceAnnouncer {
     private final Vertx vertx;
     private final MessageStore store;
     private final ConnectionRegistry registry;
-    private final ObjectMapper json;
+    private final EventEncoder encoder;
     private final long intervalMillis;
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    PresenceAnnouncer(Vertx vertx, MessageStore store, ConnectionRegistry registry, ObjectMapper json,
+    PresenceAnnouncer(Vertx vertx, MessageStore store, ConnectionRegistry registry, EventEncoder encoder,
             ChatterboxConfig config) {
         this.vertx = vertx;
         this.store = store;
         this.registry = registry;
-        this.json = json;
+        this.encoder = encoder;
         this.intervalMillis = Math.max(1, config.chat().presenceInterval().toMillis());
     }
 
@@ -48,10 +46,6 @@ public class PresenceAnnouncer {
 
     /** The presence frame for the online set as it is now. */
     public String currentList() {
-        try {
-            return json.writeValueAsString(new PresenceEvent(registry.online()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot encode the presence list", e);
-        }
+        return encoder.encode(new PresenceEvent(registry.online()));
     }
 }

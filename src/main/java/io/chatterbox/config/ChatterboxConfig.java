@@ -107,7 +107,7 @@ public interface ChatterboxConfig {
         @WithDefault("PT5M")
         Duration loginWindow();
 
-        /** Accounts one client address may register per hour. */
+        /** Registrations that pass validation (created, or refused as taken) one client address may make per hour. */
         @WithDefault("20")
         int registrationsPerAddressPerHour();
     }

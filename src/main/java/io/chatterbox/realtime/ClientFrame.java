@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatterbox.chat.ChatException;
+import io.chatterbox.chat.ChatService;
 
 /**
  * What a client sent, decoded from one text frame. A frame that does not look like a JSON object is, as in the
@@ -14,14 +15,12 @@ import io.chatterbox.chat.ChatException;
  */
 public sealed interface ClientFrame {
 
-    String DEFAULT_ROOM = "general";
-
     record SendMessage(String room, String text, String clientId) implements ClientFrame {
     }
 
     static ClientFrame parse(String frame, ObjectMapper json) {
         if (!frame.stripLeading().startsWith("{")) {
-            return new SendMessage(DEFAULT_ROOM, frame, null);
+            return new SendMessage(ChatService.GENERAL, frame, null);
         }
         JsonNode node;
         try {
@@ -35,10 +34,10 @@ public sealed interface ClientFrame {
         }
         return switch (type) {
             case "message" -> new SendMessage(
-                    orDefault(textField(node, "room", "invalid_room"), DEFAULT_ROOM),
+                    orDefault(textField(node, "room", "invalid_room"), ChatService.GENERAL),
                     textField(node, "text", "invalid_text"),
                     textField(node, "clientId", "invalid_client_id"));
-            default -> throw new ChatException("unknown_type", "Unknown frame type \"" + abbreviate(type) + "\"");
+            default -> throw new ChatException("unknown_type", "Unknown frame type \"" + ChatException.excerpt(type) + "\"");
         };
     }
 
@@ -56,9 +55,5 @@ public sealed interface ClientFrame {
 
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 32 ? value : value.substring(0, 32) + "…";
     }
 }
