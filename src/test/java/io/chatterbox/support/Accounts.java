@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,10 +35,21 @@ public final class Accounts {
         remember(PASSWORD);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/register").then().statusCode(201);
-        String token = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        return login(username, PASSWORD);
+    }
+
+    /** Logs in an existing user (expecting success) and returns the access token. */
+    public static String login(String username, String password) {
+        String token = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/login").then().statusCode(200).extract().path("access_token");
         remember(token);
         return token;
+    }
+
+    /** The subject (user id) a token of ours carries. */
+    public static String subjectOf(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"sub\":\"(\\d+)\".*", "$1");
     }
 
     /** Notes a secret the logs must never show. */
