@@ -82,7 +82,7 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "The current password is wrong")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After")
     public AccessToken changePassword(PasswordChange change, @Context HttpServerRequest request) {
-        requireBody(change, "currentPassword and newPassword");
+        ApiException.requireBody(change, "currentPassword and newPassword");
         return accounts.changePassword(userId(), change, clientAddress(request));
     }
 
@@ -105,13 +105,6 @@ public class AccountResource {
     }
 
     private static Credentials requireBody(Credentials credentials) {
-        return requireBody(credentials, "username and password");
-    }
-
-    private static <T> T requireBody(T body, String fields) {
-        if (body == null) {
-            throw ApiException.badRequest("A JSON body with " + fields + " is required");
-        }
-        return body;
+        return ApiException.requireBody(credentials, "username and password");
     }
 }

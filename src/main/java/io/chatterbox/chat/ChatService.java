@@ -5,7 +5,8 @@ import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.limits.RateLimiter;
@@ -13,54 +14,87 @@ import io.chatterbox.metrics.ChatMetrics;
 import io.chatterbox.realtime.ConnectionRegistry;
 import io.chatterbox.realtime.event.ErrorEvent;
 import io.chatterbox.realtime.event.EventEncoder;
-import io.chatterbox.realtime.event.HistoryEvent;
 import io.chatterbox.realtime.event.MessageEvent;
+import io.chatterbox.realtime.event.RoomEvents;
+import io.chatterbox.rooms.DirectRooms;
+import io.chatterbox.rooms.RoomDirectory;
+import io.chatterbox.rooms.RoomInfo;
+import io.chatterbox.rooms.RoomViews;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * The chat rules, in one place. Transports call in with an identity that came from a verified token; every
- * membership change and every fan-out runs on the store's writer thread, in store order.
+ * The chat rules for connections and messages, in one place. Transports call in with an identity that came from
+ * a verified token; every subscription change and every fan-out runs on the store's writer thread, in store order.
  */
 @ApplicationScoped
 public class ChatService {
 
-    public static final String GENERAL = "general";
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
+    public static final String GENERAL = RoomInfo.GENERAL;
     static final int MAX_CLIENT_ID_LENGTH = 64;
 
     private final MessageStore store;
+    private final MessageHistory history;
+    private final RoomHistory roomHistory;
+    private final RoomDirectory rooms;
+    private final RoomViews views;
+    private final DirectRooms directRooms;
     private final ConnectionRegistry registry;
     private final PresenceAnnouncer presence;
     private final EventEncoder encoder;
-    private final ChatterboxConfig.Chat limits;
+    private final MessageText text;
     private final ChatMetrics metrics;
+    private final ManagedExecutor executor;
+    private final int resumeLimit;
     /** Per-user message budget across all of the user's connections. */
     private final RateLimiter messageRate;
+    /** Typing events forwarded per user and room. */
+    private final RateLimiter typingRate;
 
-    ChatService(MessageStore store, ConnectionRegistry registry, PresenceAnnouncer presence, EventEncoder encoder,
-            ChatterboxConfig config, ChatMetrics metrics) {
+    ChatService(MessageStore store, MessageHistory history, RoomHistory roomHistory, RoomDirectory rooms,
+            RoomViews views, DirectRooms directRooms, ConnectionRegistry registry, PresenceAnnouncer presence,
+            EventEncoder encoder, MessageText text, ManagedExecutor executor, ChatterboxConfig config, ChatMetrics metrics) {
+        this.executor = executor;
         this.store = store;
+        this.history = history;
+        this.roomHistory = roomHistory;
+        this.rooms = rooms;
+        this.views = views;
+        this.directRooms = directRooms;
         this.presence = presence;
         this.registry = registry;
         this.encoder = encoder;
-        this.limits = config.chat();
+        this.text = text;
         this.metrics = metrics;
+        this.resumeLimit = config.chat().resumeLimit();
         this.messageRate = RateLimiter.perSecond(config.limits().messagesPerSecond(), config.limits().messageBurst());
+        this.typingRate = RateLimiter.perSecond(1.0 / Math.max(0.001, config.chat().typingInterval().toMillis() / 1000.0), 1);
     }
 
     /**
-     * Sends the history (all messages after {@code since}, or the latest ones) and who is online, then starts live
-     * delivery; everyone else hears of a newcomer through the {@link PresenceAnnouncer}. Ordered with commits, so the client sees every message exactly once.
+     * Sends the connection its rooms (v2), each room's history (the latest, or what it missed since {@code since})
+     * and who is online, then starts live delivery; others hear of a newcomer through the {@link PresenceAnnouncer}.
+     * Ordered with commits, so the client sees every message exactly once.
      */
-    public void join(WebSocketConnection connection, String username, Long since) {
+    public void join(WebSocketConnection connection, String username, Long since, boolean v2) {
         store.runInOrder(() -> {
             if (!connection.isOpen()) {
                 return;
             }
-            registry.send(connection, encode(history(since)));
-            boolean cameOnline = registry.connect(connection, username);
-            registry.send(connection, presence.currentList());
+            List<String> own = v2 ? rooms.roomsOf(username) : List.of(GENERAL);
+            if (v2) {
+                registry.send(connection, encode(new RoomEvents.Rooms(own.stream()
+                        .map(room -> views.view(rooms.find(room).orElseThrow(), username)).toList())));
+            }
+            own.forEach(room -> registry.send(connection, encode(roomHistory.onConnect(room, since))));
+            if (v2 && since != null) {
+                history.changedSince(own, since, resumeLimit).forEach(changed -> registry.send(connection, encode(change(changed))));
+            }
+            boolean cameOnline = registry.connect(connection, username, own, v2);
+            own.forEach(room -> registry.send(connection, presence.currentList(room)));
             if (cameOnline) {
-                presence.changed();
+                presence.userChanged(username);
             }
         });
     }
@@ -68,69 +102,83 @@ public class ChatService {
     public void leave(WebSocketConnection connection, String username) {
         store.runInOrder(() -> {
             if (registry.disconnect(connection, username)) {
-                presence.changed();
+                presence.userChanged(username);
             }
         });
     }
 
     /**
-     * Stores the message and, once committed, delivers it to everyone (the sender's copy is its acknowledgement).
-     * A repeated clientId stores nothing and re-sends the earlier copy to the sender alone.
+     * Stores the message and, once committed, delivers it to the room (the sender's copy is its acknowledgement).
+     * A repeated clientId stores nothing and re-sends the earlier copy to the sender alone. A message to a direct
+     * conversation that does not exist yet starts it.
      */
-    public void post(WebSocketConnection connection, String username, String room, String text, String clientId) {
-        Draft draft = new Draft(username, checkRoom(room), checkText(text), checkClientId(clientId));
-        long waitMillis = messageRate.tryAcquire(username);
-        if (waitMillis > 0) {
-            throw new ChatException("rate_limited",
-                    "You are sending messages too fast; the message was not stored. Try again in " + seconds(waitMillis) + " s");
+    public void post(WebSocketConnection connection, String username, long userId, String room, String body,
+            String clientId) {
+        Draft draft;
+        try {
+            if (!ConnectionRegistry.isV2(connection) && !GENERAL.equals(room)) {
+                throw RoomDirectory.unknownRoom(room);
+            }
+            if (rooms.find(room).isEmpty() && DirectRooms.isDirect(room)) {
+                directRooms.startOnFirstMessage(userId, room);
+            } else {
+                rooms.membership(username, room);
+            }
+            draft = new Draft(username, room, text.check(body), checkClientId(clientId));
+            long waitMillis = messageRate.tryAcquire(username);
+            if (waitMillis > 0) {
+                throw new ChatException("rate_limited", "You are sending messages too fast; the message was not stored. Try again in "
+                        + seconds(waitMillis) + " s");
+            }
+        } catch (ChatException e) {
+            throw e.about(clientId);
         }
         store.append(draft).whenComplete((appended, failure) -> {
             if (failure != null) {
-                reject(connection, failed(failure));
+                reject(connection, failed(failure).about(clientId));
             } else if (appended.duplicate()) {
                 registry.send(connection, encode(MessageEvent.of(appended.message())));
             } else {
-                metrics.delivered(registry.broadcast(encode(MessageEvent.of(appended.message()))));
+                metrics.delivered(registry.broadcast(room, encode(MessageEvent.of(appended.message()))));
             }
         });
     }
 
-    /** Refuses a message the client sent: counts it by code and tells the client why. */
+    /** Tells the room's other members that the user is typing; at most once per typing interval, never stored. */
+    public void typing(String username, String room) {
+        rooms.membership(username, room);
+        if (typingRate.tryAcquire(username + '\u0000' + room) == 0) {
+            registry.broadcastV2(room, encode(new RoomEvents.Typing(room, username)), username);
+        }
+    }
+
+    /** Answers a page request over the socket; the read runs off the event loop. */
+    public void page(WebSocketConnection connection, String username, String room, Long before, Long after, Integer limit) {
+        executor.supplyAsync(() -> roomHistory.page(username, room, before, after, limit)).whenComplete((page, failure) -> {
+            if (failure == null) {
+                registry.send(connection, encode(page));
+            } else if (unwrap(failure) instanceof ChatException refused) {
+                reject(connection, refused);
+            } else {
+                LOG.error("Could not read a page of history", failure);
+                sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+            }
+        });
+    }
+
+    /** Refuses a frame the client sent: counts it by code and tells the client why. */
     public void reject(WebSocketConnection connection, ChatException error) {
         metrics.rejected(error.code());
         sendError(connection, error);
     }
 
     public void sendError(WebSocketConnection connection, ChatException error) {
-        registry.send(connection, encode(new ErrorEvent(error.code(), error.getMessage())));
+        registry.send(connection, encode(new ErrorEvent(error.code(), error.getMessage(), error.clientId())));
     }
 
-    private HistoryEvent history(Long since) {
-        if (since == null) {
-            return new HistoryEvent(GENERAL, events(store.latest(GENERAL, limits.historySize())), null);
-        }
-        List<Message> missed = store.after(GENERAL, since, limits.resumeLimit() + 1);
-        if (missed.size() > limits.resumeLimit()) {
-            return new HistoryEvent(GENERAL, events(store.latest(GENERAL, limits.historySize())), true);
-        }
-        return new HistoryEvent(GENERAL, events(missed), null);
-    }
-
-    private String checkRoom(String room) {
-        if (!GENERAL.equals(room)) {
-            throw new ChatException("unknown_room", "There is no room called \"" + ChatException.excerpt(room) + "\"");
-        }
-        return room;
-    }
-
-    private String checkText(String text) {
-        if (text == null || text.isBlank()) {
-            throw new ChatException("invalid_text", "A message needs some text");
-        }
-        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
-            throw new ChatException("invalid_text", "A message can be at most " + limits.maxTextLength() + " characters long");
-        }
-        return text;
+    /** How a change to a message already seen is replayed to a resuming client. */
+    private static Object change(Message message) {
+        return message.deleted ? new RoomEvents.Deleted(message.room, message.id) : MessageEvent.edit(message);
     }
 
     private static String checkClientId(String clientId) {
@@ -140,8 +188,15 @@ public class ChatService {
         return clientId;
     }
 
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static ChatException failed(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ChatException refused) {
+            return refused;
+        }
         if (cause instanceof StoreOverloadedException) {
             return new ChatException("overloaded", "The server is busy; the message was not stored, please resend it");
         }
@@ -150,10 +205,6 @@ public class ChatService {
 
     private static long seconds(long millis) {
         return Math.max(1, (millis + 999) / 1000);
-    }
-
-    private static List<MessageEvent> events(List<Message> messages) {
-        return messages.stream().map(MessageEvent::of).toList();
     }
 
     private String encode(Object event) {

@@ -35,4 +35,12 @@ public class Message extends PanacheEntityBase {
     /** The sender's idempotency key, unique per sender; null when the client sent none. */
     @Column(name = "client_id")
     public String clientId;
+
+    /** Epoch milliseconds of the last edit or the deletion; null while the message is as first sent. */
+    @Column(name = "edited_at")
+    public Long editedAt;
+
+    /** A deleted message stays as a tombstone with empty text, so its place in the history is kept. */
+    @Column(columnDefinition = "integer", nullable = false)
+    public boolean deleted;
 }

@@ -1,7 +1,6 @@
 package io.chatterbox.chat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.metrics.ChatMetrics;
+import io.chatterbox.rooms.RoomDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -51,10 +52,12 @@ public class MessageStore {
     private final int queueCapacity;
     private final int maxBatchSize;
     private final ChatMetrics metrics;
+    private final RoomDirectory rooms;
     private volatile boolean running;
     private Thread writer;
 
-    MessageStore(ChatterboxConfig config, ChatMetrics metrics) {
+    MessageStore(ChatterboxConfig config, ChatMetrics metrics, RoomDirectory rooms) {
+        this.rooms = rooms;
         this.queueCapacity = config.store().queueCapacity();
         this.maxBatchSize = config.store().maxBatchSize();
         this.metrics = metrics;
@@ -89,19 +92,20 @@ public class MessageStore {
         queue.add(new Ordered(action));
     }
 
-    /** The newest {@code limit} messages of a room, oldest first. Call from {@link #runInOrder} actions. */
-    public List<Message> latest(String room, int limit) {
-        List<Message> newestFirst = QuarkusTransaction.requiringNew().call(() -> Message
-                .<Message> find("room = ?1 order by id desc", room).page(0, limit).list());
-        List<Message> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
-    }
-
-    /** Up to {@code limit} messages of a room with id greater than {@code afterId}, oldest first. */
-    public List<Message> after(String room, long afterId, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> Message
-                .<Message> find("room = ?1 and id > ?2 order by id", room, afterId).page(0, limit).list());
+    /**
+     * Runs the action on the writer thread, after every append queued before it has been committed; the stage
+     * completes with its result or its exception.
+     */
+    public <T> CompletionStage<T> call(Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        runInOrder(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     private void drain() {
@@ -140,11 +144,15 @@ public class MessageStore {
         commit(batch);
     }
 
-    private void commit(List<Append> batch) {
+    private void commit(List<Append> queued) {
+        if (queued.isEmpty()) {
+            return;
+        }
+        pendingAppends.addAndGet(-queued.size());
+        List<Append> batch = stillAllowed(queued);
         if (batch.isEmpty()) {
             return;
         }
-        pendingAppends.addAndGet(-batch.size());
         List<Appended> stored;
         long start = System.nanoTime();
         try {
@@ -160,6 +168,19 @@ public class MessageStore {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(stored.get(i));
         }
+    }
+
+    /** Refuses messages whose sender left or was removed from the room while they waited. */
+    private List<Append> stillAllowed(List<Append> queued) {
+        List<Append> allowed = new ArrayList<>(queued.size());
+        for (Append append : queued) {
+            if (rooms.isMember(append.draft().username(), append.draft().room())) {
+                allowed.add(append);
+            } else {
+                append.result().completeExceptionally(RoomDirectory.unknownRoom(append.draft().room()));
+            }
+        }
+        return allowed;
     }
 
     private static List<Appended> store(List<Append> batch) {

@@ -58,6 +58,10 @@ public interface ChatterboxConfig {
         @WithDefault("PT0.25S")
         Duration presenceInterval();
 
+        /** Typing events forwarded per user and room: at most one per interval; the rest are dropped. */
+        @WithDefault("PT2S")
+        Duration typingInterval();
+
         /** Longest message text, in characters. */
         @WithDefault("4000")
         int maxTextLength();
@@ -106,6 +110,10 @@ public interface ChatterboxConfig {
         /** The window over which failed logins are counted. */
         @WithDefault("PT5M")
         Duration loginWindow();
+
+        /** Rooms one user may create per hour. */
+        @WithDefault("20")
+        int roomsPerUserPerHour();
 
         /** Registrations that pass validation (created, or refused as taken) one client address may make per hour. */
         @WithDefault("20")

@@ -1,6 +1,8 @@
 package io.chatterbox.realtime;
 
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -9,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatterbox.chat.ChatException;
 import io.chatterbox.chat.ChatService;
+import io.chatterbox.chat.MessageChanges;
+import io.chatterbox.chat.ReadMarkers;
+import io.chatterbox.rooms.RoomDirectory;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,8 +41,11 @@ public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final TypedKey<String> USERNAME = TypedKey.forString("username");
+    private static final TypedKey<Long> USER_ID = TypedKey.forLong("user-id");
 
     private final ChatService chat;
+    private final MessageChanges changes;
+    private final ReadMarkers readMarkers;
     private final SecurityIdentity identity;
     private final TokenLifetimeGuard tokenGuard;
     private final ConnectionQuota quota;
@@ -45,9 +53,11 @@ public class ChatSocket {
     private final ConnectionRegistry registry;
     private final ObjectMapper json;
 
-    ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
+    ChatSocket(ChatService chat, MessageChanges changes, ReadMarkers readMarkers, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
             IdleSocketReaper idle, ConnectionRegistry registry, ObjectMapper json) {
         this.chat = chat;
+        this.changes = changes;
+        this.readMarkers = readMarkers;
         this.registry = registry;
         this.identity = identity;
         this.tokenGuard = tokenGuard;
@@ -64,30 +74,68 @@ public class ChatSocket {
             Close.close(connection, Close.POLICY_VIOLATION, "too many connections (at most " + quota.limit() + ")");
             return;
         }
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         connection.userData().put(USERNAME, username);
+        connection.userData().put(USER_ID, Long.parseLong(token.getSubject()));
         registry.bindToCurrentEventLoop(connection);
         idle.seen(connection);
-        tokenGuard.watch(connection, (JsonWebToken) identity.getPrincipal());
+        tokenGuard.watch(connection, token);
         Long since = null;
         try {
             since = since(connection);
         } catch (ChatException e) {
             chat.sendError(connection, e);
         }
-        chat.join(connection, username, since);
+        chat.join(connection, username, since, "2".equals(queryParameter(connection, "v")));
     }
 
     @OnTextMessage
     @NonBlocking
     public void onText(String frame, WebSocketConnection connection) {
         idle.seen(connection);
+        String username = connection.userData().get(USERNAME);
+        String clientId = null;
         try {
-            if (ClientFrame.parse(frame, json) instanceof ClientFrame.SendMessage send) {
-                chat.post(connection, connection.userData().get(USERNAME), send.room(), send.text(), send.clientId());
+            ClientFrame parsed = ClientFrame.parse(frame, json);
+            if (parsed instanceof ClientFrame.SendMessage send) {
+                clientId = send.clientId();
             }
+            if (!ConnectionRegistry.isV2(connection) && !ChatService.GENERAL.equals(parsed.room())) {
+                throw RoomDirectory.unknownRoom(parsed.room()); // a v1 connection lives in general only
+            }
+            handle(connection, username, parsed);
         } catch (ChatException e) {
-            chat.reject(connection, e);
+            chat.reject(connection, e.about(clientId));
         }
+    }
+
+    private void handle(WebSocketConnection connection, String username, ClientFrame frame) {
+        if (frame instanceof ClientFrame.SendMessage send) {
+            chat.post(connection, username, connection.userData().get(USER_ID), send.room(), send.text(), send.clientId());
+        } else if (frame instanceof ClientFrame.Typing typing) {
+            chat.typing(username, typing.room());
+        } else if (frame instanceof ClientFrame.Read read) {
+            answerFailure(connection, readMarkers.markRead(username, read.room(), read.id()));
+        } else if (frame instanceof ClientFrame.PageRequest page) {
+            chat.page(connection, username, page.room(), page.before(), page.after(), page.limit());
+        } else if (frame instanceof ClientFrame.Edit edit) {
+            answerFailure(connection, changes.edit(username, edit.room(), edit.id(), edit.text()));
+        } else if (frame instanceof ClientFrame.Delete delete) {
+            answerFailure(connection, changes.delete(username, delete.room(), delete.id()));
+        }
+    }
+
+    /** Success is announced to the room by the service; a refusal made on the writer thread goes back as an error frame. */
+    private void answerFailure(WebSocketConnection connection, CompletionStage<?> outcome) {
+        outcome.whenComplete((done, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof ChatException refused) {
+                chat.reject(connection, refused);
+            } else if (cause != null) {
+                LOG.error("A socket command failed", cause);
+                chat.sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+            }
+        });
     }
 
     @OnBinaryMessage
@@ -100,6 +148,15 @@ public class ChatSocket {
     @NonBlocking
     public void onPong(Buffer data, WebSocketConnection connection) {
         idle.seen(connection);
+    }
+
+    private static String queryParameter(WebSocketConnection connection, String name) {
+        String query = connection.handshakeRequest().query();
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        List<String> values = new QueryStringDecoder(query, false).parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     @OnClose
@@ -137,16 +194,12 @@ public class ChatSocket {
 
     /** The optional ?since=<id> of a resuming client. */
     private static Long since(WebSocketConnection connection) {
-        String query = connection.handshakeRequest().query();
-        if (query == null || query.isEmpty()) {
-            return null;
-        }
-        List<String> values = new QueryStringDecoder(query, false).parameters().get("since");
-        if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
+        String value = queryParameter(connection, "since");
+        if (value == null || value.isEmpty()) {
             return null;
         }
         try {
-            long since = Long.parseLong(values.get(0));
+            long since = Long.parseLong(value);
             if (since < 0) {
                 throw new NumberFormatException();
             }

@@ -1,12 +1,14 @@
 package io.chatterbox.realtime;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,15 +25,18 @@ import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 
 /**
- * The seed's connection manager: the open, joined connections and who is online. Changed only on the store's
- * writer thread (see ChatService), read from anywhere. {@link #connect} and
- * {@link #disconnect} say whether the online set changed (a user's first connection opened, or last one closed),
- * so presence is announced once per user, not once per tab.
+ * The seed's connection manager, grown rooms: the open, joined connections, who is online, and which connections
+ * hear which room. Changed only on the store's writer thread (see ChatService), read from anywhere.
+ * {@link #connect} and {@link #disconnect} say whether the online set changed (a user's first connection opened,
+ * or last one closed), so presence is announced once per user, not once per tab.
  * <p>
- * Connections are also grouped by the event loop that owns them. A broadcast hands each event loop one task that
- * writes to all of its connections, instead of one cross-thread task per recipient; the groups are immutable
- * arrays replaced on join and leave, so a broadcast reads them without copying or locking, and a connection that
- * joins after a broadcast was handed out is never part of it (its history already holds that message).
+ * A v1 connection hears general only; a v2 connection hears every room of its user and the v2-only events
+ * (typing, edits, read markers, room changes).
+ * <p>
+ * Each room's connections are grouped by the event loop that owns them. A broadcast hands each event loop one
+ * task that writes to all of its connections, instead of one cross-thread task per recipient; the groups are
+ * immutable arrays replaced on change, so a broadcast reads them without copying or locking, and a connection that
+ * subscribes after a broadcast was handed out is never part of it (its history already holds that message).
  * <p>
  * Created at start, not on first use, so its gauges are in the very first scrape of /q/metrics.
  */
@@ -44,12 +49,16 @@ public class ConnectionRegistry {
     private static final TypedKey<AtomicInteger> UNSENT_FRAMES = new TypedKey<>("unsent-frames");
     private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");
     private static final TypedKey<EventLoop> EVENT_LOOP = new TypedKey<>("event-loop");
+    private static final TypedKey<Boolean> V2 = new TypedKey<>("protocol-v2");
+    private static final TypedKey<String> USER = new TypedKey<>("registered-user");
+    /** The rooms a connection hears; replaced, never mutated, on the writer thread. */
+    private static final TypedKey<Set<String>> ROOMS = new TypedKey<>("rooms");
 
     private final int sendQueueFrames;
     private final AtomicLong slowConsumersDropped = new AtomicLong();
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
-    private final Map<EventLoop, WebSocketConnection[]> connectionsByEventLoop = new ConcurrentHashMap<>();
+    private final Map<String, Map<EventLoop, WebSocketConnection[]>> connectionsByRoom = new ConcurrentHashMap<>();
 
     private final VertxInternal vertx;
 
@@ -70,16 +79,22 @@ public class ConnectionRegistry {
         connection.userData().put(EVENT_LOOP, loop);
     }
 
-    /** @return true when this is the user's first open connection */
-    public boolean connect(WebSocketConnection connection, String username) {
+    /**
+     * Starts live delivery of {@code rooms} to the connection; {@code v2} connections also get the v2-only events.
+     *
+     * @return true when this is the user's first open connection
+     */
+    public boolean connect(WebSocketConnection connection, String username, List<String> rooms, boolean v2) {
         if (connections.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
         if (connection.userData().get(EVENT_LOOP) == null) {
             bindToCurrentEventLoop(connection);
         }
-        connectionsByEventLoop.merge(connection.userData().get(EVENT_LOOP), new WebSocketConnection[] { connection },
-                ConnectionRegistry::plus);
+        connection.userData().put(USER, username);
+        connection.userData().put(V2, v2);
+        connection.userData().put(ROOMS, Set.of());
+        rooms.forEach(room -> subscribe(connection, room));
         Set<WebSocketConnection> own = connectionsByUser.computeIfAbsent(username, user -> ConcurrentHashMap.newKeySet());
         own.add(connection);
         return own.size() == 1;
@@ -90,10 +105,7 @@ public class ConnectionRegistry {
         if (connections.remove(connection.id()) == null) {
             return false;
         }
-        EventLoop loop = connection.userData().get(EVENT_LOOP);
-        if (loop != null) {
-            connectionsByEventLoop.computeIfPresent(loop, (owner, group) -> minus(group, connection));
-        }
+        connection.userData().get(ROOMS).forEach(room -> unsubscribe(connection, room));
         Set<WebSocketConnection> own = connectionsByUser.get(username);
         own.remove(connection);
         if (own.isEmpty()) {
@@ -103,8 +115,22 @@ public class ConnectionRegistry {
         return false;
     }
 
+    /** The user's v2 connections start hearing the room (they joined it). */
+    public void subscribe(String username, String room) {
+        v2ConnectionsOf(username).forEach(connection -> subscribe(connection, room));
+    }
+
+    /** None of the user's connections hears the room any more (they left it). */
+    public void unsubscribe(String username, String room) {
+        connectionsOf(username).forEach(connection -> unsubscribe(connection, room));
+    }
+
     public List<String> online() {
         return connectionsByUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    public boolean isOnline(String username) {
+        return connectionsByUser.containsKey(username);
     }
 
     /** Connections closed so far because they stopped reading. */
@@ -120,23 +146,71 @@ public class ConnectionRegistry {
         return List.copyOf(connectionsByUser.getOrDefault(username, Set.of()));
     }
 
+    public List<WebSocketConnection> v2ConnectionsOf(String username) {
+        return connectionsOf(username).stream().filter(ConnectionRegistry::isV2).toList();
+    }
+
+    public static boolean isV2(WebSocketConnection connection) {
+        return Boolean.TRUE.equals(connection.userData().get(V2));
+    }
+
     /**
-     * Writes one already-encoded frame to every joined connection.
+     * Writes one already-encoded frame to every connection that hears the room.
      *
      * @return the connections it was queued for (closed and dropped ones are skipped)
      */
-    public int broadcast(String frame) {
+    public int broadcast(String room, String frame) {
+        return broadcast(room, frame, connection -> true);
+    }
+
+    /** Writes a v2-only frame to the room's v2 connections, except those of {@code exceptUser} (may be null). */
+    public int broadcastV2(String room, String frame, String exceptUser) {
+        return broadcast(room, frame,
+                connection -> isV2(connection) && !connection.userData().get(USER).equals(exceptUser));
+    }
+
+    /** Writes a v2-only frame to every v2 connection of the user. */
+    public void sendToUser(String username, String frame) {
+        v2ConnectionsOf(username).forEach(connection -> send(connection, frame));
+    }
+
+    private int broadcast(String room, String frame, Predicate<WebSocketConnection> recipient) {
         int recipients = 0;
-        for (Map.Entry<EventLoop, WebSocketConnection[]> group : connectionsByEventLoop.entrySet()) {
+        for (Map.Entry<EventLoop, WebSocketConnection[]> group : connectionsByRoom.getOrDefault(room, Map.of()).entrySet()) {
             WebSocketConnection[] members = group.getValue();
             recipients += members.length;
             group.getKey().execute(() -> {
                 for (WebSocketConnection connection : members) {
-                    send(connection, frame);
+                    if (recipient.test(connection)) {
+                        send(connection, frame);
+                    }
                 }
             });
         }
         return recipients;
+    }
+
+    private void subscribe(WebSocketConnection connection, String room) {
+        Set<String> rooms = connection.userData().get(ROOMS);
+        if (rooms.contains(room)) {
+            return;
+        }
+        connection.userData().put(ROOMS, plus(rooms, room));
+        connectionsByRoom.computeIfAbsent(room, id -> new ConcurrentHashMap<>())
+                .merge(connection.userData().get(EVENT_LOOP), new WebSocketConnection[] { connection }, ConnectionRegistry::plus);
+    }
+
+    private void unsubscribe(WebSocketConnection connection, String room) {
+        Set<String> rooms = connection.userData().get(ROOMS);
+        if (rooms == null || !rooms.contains(room)) {
+            return;
+        }
+        connection.userData().put(ROOMS, minus(rooms, room));
+        Map<EventLoop, WebSocketConnection[]> groups = connectionsByRoom.get(room);
+        groups.computeIfPresent(connection.userData().get(EVENT_LOOP), (owner, group) -> minus(group, connection));
+        if (groups.isEmpty()) {
+            connectionsByRoom.remove(room);
+        }
     }
 
     /**
@@ -178,6 +252,18 @@ public class ConnectionRegistry {
     private static WebSocketConnection[] minus(WebSocketConnection[] group, WebSocketConnection removed) {
         WebSocketConnection[] shrunk = Arrays.stream(group).filter(c -> c != removed).toArray(WebSocketConnection[]::new);
         return shrunk.length == 0 ? null : shrunk;
+    }
+
+    private static Set<String> plus(Set<String> rooms, String room) {
+        Set<String> grown = new HashSet<>(rooms);
+        grown.add(room);
+        return Set.copyOf(grown);
+    }
+
+    private static Set<String> minus(Set<String> rooms, String room) {
+        Set<String> shrunk = new HashSet<>(rooms);
+        shrunk.remove(room);
+        return Set.copyOf(shrunk);
     }
 
     private void dropSlowConsumer(WebSocketConnection connection) {

@@ -25,6 +25,14 @@ public class ApiException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** The request body, or a 400 naming the fields it must have. */
+    public static <T> T requireBody(T body, String fields) {
+        if (body == null) {
+            throw badRequest("A JSON body with " + fields + " is required");
+        }
+        return body;
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
     }

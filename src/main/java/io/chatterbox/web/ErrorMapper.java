@@ -1,10 +1,14 @@
 package io.chatterbox.web;
 
+import java.util.concurrent.CompletionException;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+
+import io.chatterbox.chat.ChatException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +29,24 @@ public class ErrorMapper {
             response.header("Retry-After", e.retryAfterSeconds());
         }
         return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ChatException e) {
+        return json(ChatErrorStatus.of(e.code()), e.getMessage());
+    }
+
+    /** A refusal raised on the store's writer thread reaches us wrapped. */
+    @ServerExceptionMapper
+    public Response completion(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ChatException refused) {
+            return refused(refused);
+        }
+        if (cause instanceof ApiException refused) {
+            return refused(refused);
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper

@@ -5,9 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** Who is online, sorted by name. */
-@JsonPropertyOrder({ "type", "online" })
-public record PresenceEvent(List<String> online) {
+/** Who of a room's members is online, sorted by name. */
+@JsonPropertyOrder({ "type", "room", "online" })
+public record PresenceEvent(String room, List<String> online) {
 
     @JsonProperty("type")
     public String type() {

@@ -1,0 +1,26 @@
+package io.chatterbox.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.chatterbox.config.ChatterboxConfig;
+
+/** The rule for a message's text, for new messages and edits alike. */
+@ApplicationScoped
+public class MessageText {
+
+    private final int maxLength;
+
+    MessageText(ChatterboxConfig config) {
+        this.maxLength = config.chat().maxTextLength();
+    }
+
+    public String check(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ChatException("invalid_text", "A message needs some text");
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            throw new ChatException("invalid_text", "A message can be at most " + maxLength + " characters long");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,39 @@
+package io.chatterbox.rooms;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.chatterbox.web.ApiException;
+import io.quarkus.security.Authenticated;
+
+/** Finds the direct conversation with someone; it is stored with its first message. */
+@Path("/api/dms")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DirectMessageResource {
+
+    public record With(String username) {
+    }
+
+    private final DirectRooms directRooms;
+    private final JsonWebToken token;
+
+    DirectMessageResource(DirectRooms directRooms, JsonWebToken token) {
+        this.directRooms = directRooms;
+        this.token = token;
+    }
+
+    @POST
+    @Operation(summary = "The direct conversation with a user (send a message to its room id to start it)")
+    public RoomView open(With with) {
+        ApiException.requireBody(with, "a username");
+        return directRooms.open(Long.parseLong(token.getSubject()), token.getName(), with.username());
+    }
+}
