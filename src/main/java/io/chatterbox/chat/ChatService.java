@@ -115,12 +115,10 @@ public class ChatService {
     public void post(WebSocketConnection connection, String username, long userId, String room, String body,
             String clientId) {
         Draft draft;
+        boolean startsConversation = rooms.find(room).isEmpty() && DirectRooms.isDirect(room);
         try {
-            if (!ConnectionRegistry.isV2(connection) && !GENERAL.equals(room)) {
-                throw RoomDirectory.unknownRoom(room);
-            }
-            if (rooms.find(room).isEmpty() && DirectRooms.isDirect(room)) {
-                directRooms.startOnFirstMessage(userId, room);
+            if (startsConversation) {
+                DirectRooms.requireParticipant(userId, room);
             } else {
                 rooms.membership(username, room);
             }
@@ -132,6 +130,9 @@ public class ChatService {
             }
         } catch (ChatException e) {
             throw e.about(clientId);
+        }
+        if (startsConversation) {
+            directRooms.startBefore(draft);
         }
         store.append(draft).whenComplete((appended, failure) -> {
             if (failure != null) {

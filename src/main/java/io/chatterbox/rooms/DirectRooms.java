@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.chatterbox.account.User;
 import io.chatterbox.chat.ChatException;
+import io.chatterbox.chat.Draft;
 import io.chatterbox.chat.MessageStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -54,11 +55,8 @@ public class DirectRooms {
                 .orElse(new RoomView(room, other.username, RoomInfo.Kind.DIRECT.wire(), null, null, other.username, 0, 0, 0));
     }
 
-    /**
-     * Queues the creation of a conversation the sender is part of, ahead of its first message. If the other person
-     * does not exist, nothing is created and the message is then refused as sent to an unknown room.
-     */
-    public void startOnFirstMessage(long senderId, String room) {
+    /** Refuses a conversation id that is malformed or not the sender's own, exactly like an unknown room. */
+    public static void requireParticipant(long senderId, String room) {
         Matcher ids = ID.matcher(room);
         if (!ids.matches()) {
             throw RoomDirectory.unknownRoom(room);
@@ -68,7 +66,17 @@ public class DirectRooms {
         if (first >= second || (senderId != first && senderId != second)) {
             throw RoomDirectory.unknownRoom(room);
         }
-        store.runInOrder(() -> create(room, first, second));
+    }
+
+    /**
+     * Queues the creation of the conversation a checked first message goes to, ahead of that message. If the other
+     * person does not exist, nothing is created and the message is then refused as sent to an unknown room.
+     */
+    public void startBefore(Draft firstMessage) {
+        Matcher ids = ID.matcher(firstMessage.room());
+        if (ids.matches()) {
+            store.runInOrder(() -> create(firstMessage.room(), Long.parseLong(ids.group(1)), Long.parseLong(ids.group(2))));
+        }
     }
 
     private void create(String room, long first, long second) {
