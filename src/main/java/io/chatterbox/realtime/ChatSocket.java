@@ -94,18 +94,16 @@ public class ChatSocket {
     public void onText(String frame, WebSocketConnection connection) {
         idle.seen(connection);
         String username = connection.userData().get(USERNAME);
-        String clientId = null;
         try {
             ClientFrame parsed = ClientFrame.parse(frame, json);
-            if (parsed instanceof ClientFrame.SendMessage send) {
-                clientId = send.clientId();
-            }
             if (!ConnectionRegistry.isV2(connection) && !ChatService.GENERAL.equals(parsed.room())) {
-                throw RoomDirectory.unknownRoom(parsed.room()); // a v1 connection lives in general only
+                // a v1 connection lives in general only
+                throw RoomDirectory.unknownRoom(parsed.room())
+                        .about(parsed instanceof ClientFrame.SendMessage send ? send.clientId() : null);
             }
             handle(connection, username, parsed);
         } catch (ChatException e) {
-            chat.reject(connection, e.about(clientId));
+            chat.reject(connection, e);
         }
     }
 

@@ -50,10 +50,16 @@ public sealed interface ClientFrame {
         if (type == null) {
             throw new ChatException("invalid_frame", "Every JSON frame needs a \"type\"");
         }
-        String room = orDefault(textField(node, "room", "invalid_room"), ChatService.GENERAL);
+        if (type.equals("message")) {
+            String clientId = textField(node, "clientId", "invalid_client_id");
+            try {
+                return new SendMessage(room(node), textField(node, "text", "invalid_text"), clientId);
+            } catch (ChatException e) {
+                throw e.about(clientId); // so an outbox can tell which of its messages was refused
+            }
+        }
+        String room = room(node);
         return switch (type) {
-            case "message" -> new SendMessage(room, textField(node, "text", "invalid_text"),
-                    textField(node, "clientId", "invalid_client_id"));
             case "typing" -> new Typing(room);
             case "read" -> new Read(room, requiredId(node));
             case "history" -> new PageRequest(room, number(node, "before", "invalid_id"), number(node, "after", "invalid_id"),
@@ -62,6 +68,10 @@ public sealed interface ClientFrame {
             case "delete" -> new Delete(room, requiredId(node));
             default -> throw new ChatException("unknown_type", "Unknown frame type \"" + ChatException.excerpt(type) + "\"");
         };
+    }
+
+    private static String room(JsonNode node) {
+        return orDefault(textField(node, "room", "invalid_room"), ChatService.GENERAL);
     }
 
     /** The field as a string, null when absent or JSON null; any other JSON type is refused with {@code code}. */

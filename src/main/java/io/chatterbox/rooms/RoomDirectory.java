@@ -70,12 +70,16 @@ public class RoomDirectory {
         return info != null && info.has(username);
     }
 
-    /** The user's rooms: general first, then the others by id. */
+    /** The user's rooms: general first, then the others by the name the user sees (a DM's is the other person's). */
     public List<String> roomsOf(String username) {
-        List<String> own = new ArrayList<>(roomsByUser.getOrDefault(username, Set.of()));
-        own.sort(Comparator.naturalOrder());
-        own.add(0, RoomInfo.GENERAL);
-        return own;
+        List<RoomInfo> own = new ArrayList<>();
+        roomsByUser.getOrDefault(username, Set.of()).forEach(room -> find(room).ifPresent(own::add));
+        own.sort(Comparator.comparing((RoomInfo room) -> room.nameFor(username), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(RoomInfo::id));
+        List<String> ids = new ArrayList<>(own.size() + 1);
+        ids.add(RoomInfo.GENERAL);
+        own.forEach(room -> ids.add(room.id()));
+        return ids;
     }
 
     public List<RoomInfo> publicRooms() {
