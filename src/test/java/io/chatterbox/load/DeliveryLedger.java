@@ -14,6 +14,8 @@ final class DeliveryLedger {
 
     enum Outcome { IN_ORDER, OUT_OF_ORDER, DUPLICATE, UNKNOWN_SENDER }
 
+    /** The senders this client expects, sorted; their ledgers are kept at the same index. */
+    private final int[] senders;
     private final BitSet[] seen;
     private final long[] highest;
     private long unique;
@@ -23,10 +25,18 @@ final class DeliveryLedger {
     private long lastId = -1;
     private long idRegressions;
 
+    /** A ledger expecting every sender 0..senders-1 (everyone in one room). */
     DeliveryLedger(int senders) {
-        this.seen = new BitSet[senders];
-        this.highest = new long[senders];
-        for (int i = 0; i < senders; i++) {
+        this(java.util.stream.IntStream.range(0, senders).toArray());
+    }
+
+    /** A ledger expecting only the given senders (those in this client's room); others count as unknown. */
+    DeliveryLedger(int[] expectedSenders) {
+        this.senders = expectedSenders.clone();
+        java.util.Arrays.sort(senders);
+        this.seen = new BitSet[senders.length];
+        this.highest = new long[senders.length];
+        for (int i = 0; i < senders.length; i++) {
             seen[i] = new BitSet();
             highest[i] = -1;
         }
@@ -34,22 +44,23 @@ final class DeliveryLedger {
 
     /** Classifies the arrival of message {@code seq} (0, 1, 2, ...) from {@code sender}. */
     Outcome record(int sender, long seq) {
-        if (sender < 0 || sender >= seen.length || seq < 0 || seq > Integer.MAX_VALUE) {
+        int at = java.util.Arrays.binarySearch(senders, sender);
+        if (at < 0 || seq < 0 || seq > Integer.MAX_VALUE) {
             unknown++;
             return Outcome.UNKNOWN_SENDER;
         }
-        BitSet own = seen[sender];
+        BitSet own = seen[at];
         if (own.get((int) seq)) {
             duplicates++;
             return Outcome.DUPLICATE;
         }
         own.set((int) seq);
         unique++;
-        if (seq < highest[sender]) {
+        if (seq < highest[at]) {
             outOfOrder++;
             return Outcome.OUT_OF_ORDER;
         }
-        highest[sender] = seq;
+        highest[at] = seq;
         return Outcome.IN_ORDER;
     }
 
@@ -64,11 +75,20 @@ final class DeliveryLedger {
     /** Messages sent ({@code sentPerSender[s]} numbered 0..n-1) that this client never received. */
     long missing(long[] sentPerSender) {
         long missing = 0;
-        for (int s = 0; s < seen.length; s++) {
-            long sent = s < sentPerSender.length ? sentPerSender[s] : 0;
-            missing += sent - Math.min(sent, seen[s].get(0, (int) Math.min(sent, Integer.MAX_VALUE)).cardinality());
+        for (int i = 0; i < senders.length; i++) {
+            long sent = senders[i] < sentPerSender.length ? sentPerSender[senders[i]] : 0;
+            missing += sent - Math.min(sent, seen[i].get(0, (int) Math.min(sent, Integer.MAX_VALUE)).cardinality());
         }
         return missing;
+    }
+
+    /** Messages this client should have received: everything its senders sent. */
+    long expected(long[] sentPerSender) {
+        long expected = 0;
+        for (int sender : senders) {
+            expected += sender < sentPerSender.length ? sentPerSender[sender] : 0;
+        }
+        return expected;
     }
 
     long unique() {

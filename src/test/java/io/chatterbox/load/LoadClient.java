@@ -31,16 +31,21 @@ final class LoadClient {
     private final Promise<Void> joined = Promise.promise();
     private static final byte[] PRESENCE = "{\"type\":\"presence\"".getBytes(StandardCharsets.UTF_8);
 
+    private final String room;
+    private final String roomField;
     private WebSocket socket;
     private Buffer fragments;
     private volatile boolean closing;
     private volatile boolean open;
 
-    LoadClient(Vertx vertx, RunState state, int senders) {
+    /** {@code room}: the room this client talks in over protocol v2, or null for general over v1. */
+    LoadClient(Vertx vertx, RunState state, DeliveryLedger ledger, String room) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.state = state;
-        this.ledger = new DeliveryLedger(senders);
+        this.ledger = ledger;
+        this.room = room;
+        this.roomField = room == null ? "" : "\"room\":\"" + room + "\",";
     }
 
     DeliveryLedger ledger() {
@@ -56,7 +61,7 @@ final class LoadClient {
         Promise<Void> upgraded = Promise.promise();
         context.runOnContext(v -> {
             WebSocketConnectOptions options = new WebSocketConnectOptions()
-                    .setHost(url.getHost()).setPort(url.getPort()).setURI("/ws")
+                    .setHost(url.getHost()).setPort(url.getPort()).setURI(room == null ? "/ws" : "/ws?v=2")
                     .addHeader("Authorization", "Bearer " + token);
             client.connect(options).onComplete(result -> {
                 if (result.failed()) {
@@ -204,7 +209,7 @@ final class LoadClient {
 
     private void send(int sender, long seq, long intended) {
         String text = new Payload(state.run, sender, seq, intended).encode(state.size);
-        String frame = "{\"type\":\"message\",\"text\":\"" + text + "\",\"clientId\":\"" + state.run + "-" + sender + "-" + seq + "\"}";
+        String frame = "{\"type\":\"message\"," + roomField + "\"text\":\"" + text + "\",\"clientId\":\"" + state.run + "-" + sender + "-" + seq + "\"}";
         state.sentPerSender.set(sender, seq + 1);
         if (!open) {
             state.sendFailures.increment();

@@ -84,6 +84,7 @@ public final class LoadGenerator {
         // 1. Accounts: register (409 = exists, fine) and log in, a bounded number in flight.
         long t0 = System.nanoTime();
         List<String> tokens = accounts();
+        List<String> rooms = rooms(tokens);
         double setupSeconds = (System.nanoTime() - t0) / 1e9;
         ProcessSample serverBeforeConnect = sampleServer();
 
@@ -93,7 +94,8 @@ public final class LoadGenerator {
                 .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
         List<LoadClient> clients = new ArrayList<>();
         for (int i = 0; i < options.clients(); i++) {
-            clients.add(new LoadClient(vertx, state, options.senders()));
+            clients.add(new LoadClient(vertx, state, new DeliveryLedger(sendersInRoomOf(i)),
+                    rooms.isEmpty() ? null : rooms.get(options.roomOf(i))));
         }
         AtomicInteger connectFailures = new AtomicInteger();
         Map<String, Integer> connectFailureCauses = new LinkedHashMap<>();
@@ -124,7 +126,7 @@ public final class LoadGenerator {
         ProcessSample serverConnected = sampleServer();
 
         // 3. Sending on a fixed schedule, or holding the connections idle.
-        int senders = Math.min(options.senders(), live.size());
+        int senders = options.senders();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         long measureFrom = start + options.warmup().toNanos();
         long measureUntil = measureFrom + options.duration().toNanos();
@@ -133,7 +135,8 @@ public final class LoadGenerator {
         if (senders > 0) {
             long globalInterval = Math.round(1e9 / options.rate());
             for (int s = 0; s < senders; s++) {
-                live.get(s).startSending(s, start + s * globalInterval, globalInterval * senders, measureUntil);
+                clients.get(options.clientOfSender(s)).startSending(s, start + s * globalInterval, globalInterval * senders,
+                        measureUntil);
             }
             System.err.printf(Locale.ROOT, "sending %.0f msg/s from %d senders for %s warm-up + %s%n",
                     options.rate(), senders, options.warmup(), options.duration());
@@ -153,7 +156,10 @@ public final class LoadGenerator {
         for (long n : sent) {
             sentTotal += n;
         }
-        long expected = sentTotal * live.size();
+        long expected = 0;
+        for (LoadClient client : live) {
+            expected += client.ledger().expected(sent);
+        }
         long drainStart = System.nanoTime();
         long lastProgress = drainStart;
         long lastUnique = -1;
@@ -195,6 +201,7 @@ public final class LoadGenerator {
         results.put("clients", options.clients());
         results.put("users", options.users());
         results.put("senders", senders);
+        results.put("rooms", options.rooms());
         results.put("sizeChars", options.size());
         results.put("offeredMsgsPerSec", senders > 0 ? options.rate() : 0);
         results.put("sentMsgs", sentTotal);
@@ -271,6 +278,47 @@ public final class LoadGenerator {
         }
     }
 
+    /** The senders whose messages client {@code i} expects: those in its room. */
+    private int[] sendersInRoomOf(int client) {
+        return java.util.stream.IntStream.range(0, options.senders())
+                .filter(s -> options.roomOf(options.clientOfSender(s)) == options.roomOf(client)).toArray();
+    }
+
+    /**
+     * With --rooms: the first user of each block of clients creates a public room and the others join it, so every
+     * user is in exactly one room besides general. Returns the room ids in order (empty without --rooms).
+     */
+    private List<String> rooms(List<String> tokens) throws Exception {
+        if (options.rooms() == 0) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < options.rooms(); r++) {
+            names.add("lg" + state.run + "-" + r);
+        }
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(options.url().getHost())
+                .setDefaultPort(options.url().getPort()).setMaxPoolSize(options.httpConcurrency()).setKeepAlive(true));
+        try {
+            bounded(options.rooms(), options.httpConcurrency(), r -> expect(201, withRetries(() -> post(http, "/api/rooms",
+                    "{\"name\":\"" + names.get(r) + "\"}", tokens.get(r * options.roomSize())), 5), "create room"))
+                    .get(10, TimeUnit.MINUTES);
+            bounded(options.clients(), options.httpConcurrency(), i -> i % options.roomSize() == 0
+                    ? Future.succeededFuture(null)
+                    : expect(200, withRetries(() -> post(http, "/api/rooms/" + names.get(options.roomOf(i)) + "/join", "",
+                            tokens.get(i)), 5), "join room"))
+                    .get(10, TimeUnit.MINUTES);
+        } finally {
+            http.close();
+        }
+        System.err.printf(Locale.ROOT, "%d rooms of %d clients ready%n", options.rooms(), options.roomSize());
+        return names;
+    }
+
+    private static Future<Response> expect(int status, Future<Response> response, String what) {
+        return response.compose(answer -> answer.status == status ? Future.succeededFuture(answer)
+                : Future.failedFuture(what + ": HTTP " + answer.status + " " + answer.body));
+    }
+
     private record Response(int status, String body) {
     }
 
@@ -286,7 +334,12 @@ public final class LoadGenerator {
     }
 
     private static Future<Response> post(HttpClient http, String path, String body) {
-        return http.request(HttpMethod.POST, path).compose(request -> request
+        return post(http, path, body, null);
+    }
+
+    private static Future<Response> post(HttpClient http, String path, String body, String token) {
+        return http.request(HttpMethod.POST, path).compose(request -> (token == null ? request
+                : request.putHeader("Authorization", "Bearer " + token))
                 .putHeader("Content-Type", "application/json")
                 .send(Buffer.buffer(body))
                 .compose(response -> response.body().map(b -> new Response(response.statusCode(), b.toString()))));
@@ -369,7 +422,8 @@ public final class LoadGenerator {
 
     private void printTable() throws IOException {
         String[][] rows = {
-                {"clients / users / senders", results.get("clients") + " / " + results.get("users") + " / " + results.get("senders")},
+                {"clients / users / senders / rooms", results.get("clients") + " / " + results.get("users") + " / "
+                        + results.get("senders") + " / " + results.get("rooms")},
                 {"text size (chars)", str("sizeChars")},
                 {"offered msgs/s", str("offeredMsgsPerSec")},
                 {"delivered msgs/s (all clients)", str("deliveriesPerSec")},

@@ -91,4 +91,31 @@ class LoadGeneratorAccountingTest {
         assertThat(LoadOptions.duration("2m", "1s").toMillis()).isEqualTo(120_000);
         assertThat(LoadOptions.duration(null, "5s").toMillis()).isEqualTo(5_000);
     }
+
+    @Test
+    void aClientInARoomExpectsOnlyThatRoomsSendersAndNoticesForeignOnes() {
+        DeliveryLedger ledger = new DeliveryLedger(new int[] { 7, 3 });
+        long[] sent = { 4, 0, 0, 2, 0, 0, 0, 3 };
+        ledger.record(3, 0);
+        ledger.record(3, 1);
+        ledger.record(7, 0);
+        ledger.record(7, 2);
+
+        assertThat(ledger.expected(sent)).isEqualTo(5);
+        assertThat(ledger.missing(sent)).isEqualTo(1); // sender 7's message 1
+        assertThat(ledger.record(0, 0)).isEqualTo(DeliveryLedger.Outcome.UNKNOWN_SENDER); // another room leaked in
+        assertThat(ledger.unknown()).isEqualTo(1);
+    }
+
+    @Test
+    void roomsSpreadClientsInBlocksAndSendersRoundRobin() {
+        LoadOptions options = LoadOptions.parse("--clients", "12", "--senders", "6", "--rooms", "3");
+
+        assertThat(options.roomSize()).isEqualTo(4);
+        assertThat(options.roomOf(0)).isZero();
+        assertThat(options.roomOf(11)).isEqualTo(2);
+        // senders 0,1,2 are the first clients of rooms 0,1,2; senders 3,4,5 the second ones
+        assertThat(java.util.stream.IntStream.range(0, 6).map(options::clientOfSender).toArray())
+                .containsExactly(0, 4, 8, 1, 5, 9);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /** The generator's command-line options ({@code --name value}); see {@link #USAGE}. */
 record LoadOptions(URI url, int clients, int users, int senders, double rate, Duration duration, Duration warmup,
         int size, String pid, String json, int loops, int httpConcurrency, int connectConcurrency, Duration drain,
-        Duration settle, String password) {
+        Duration settle, String password, int rooms) {
 
     static final String USAGE = """
             Chatterbox load generator: opens N clients over the real protocol (register, login, /ws), sends on a fixed
@@ -31,6 +31,10 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
               --drain D                 after sending, wait up to this long without progress for late frames (default 5s)
               --settle D                quiet time after the connect storm before sending (default 2s)
               --password P              password of the generated accounts (default: a fixed, uncommon one)
+              --rooms R                 spread the clients over R public rooms of clients/R each, over protocol v2;
+                                        senders are spread round-robin over the rooms and each client expects the
+                                        messages of its own room only (needs users = clients; default 0: everyone
+                                        in general, protocol v1)
 
             Exit status: 0 clean; 2 when any message was lost, duplicated, reordered, refused with an error frame, or a
             connection failed or closed during the run; 1 when the run could not be set up.
@@ -76,7 +80,8 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
                 integer(values.remove("connect-concurrency"), 1000),
                 duration(values.remove("drain"), "5s"),
                 duration(values.remove("settle"), "2s"),
-                values.getOrDefault("password", "load-generator-Pa55phrase"));
+                values.getOrDefault("password", "load-generator-Pa55phrase"),
+                integer(values.remove("rooms"), 0));
         values.remove("url");
         values.remove("rate");
         values.remove("password");
@@ -89,10 +94,28 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
         if (options.senders < 0 || options.senders > options.clients) {
             throw new IllegalArgumentException("need 0 <= senders <= clients");
         }
+        if (options.rooms < 0 || (options.rooms > 0 && (options.clients % options.rooms != 0 || options.users != options.clients))) {
+            throw new IllegalArgumentException("--rooms needs clients divisible by rooms and users = clients");
+        }
         if (options.senders > 0 && options.rate <= 0) {
             throw new IllegalArgumentException("--rate must be positive when there are senders");
         }
         return options;
+    }
+
+    /** Clients per room (all of them when there are no rooms). */
+    int roomSize() {
+        return rooms == 0 ? clients : clients / rooms;
+    }
+
+    /** The room of client {@code i}, 0-based; always 0 without rooms. */
+    int roomOf(int client) {
+        return client / roomSize();
+    }
+
+    /** The client that is sender {@code s}: senders go round-robin over the rooms; without rooms, client s. */
+    int clientOfSender(int sender) {
+        return rooms == 0 ? sender : (sender % rooms) * roomSize() + sender / rooms;
     }
 
     private static int integer(String value, int fallback) {
