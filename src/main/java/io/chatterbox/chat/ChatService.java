@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
@@ -21,6 +22,7 @@ import io.chatterbox.rooms.RoomDirectory;
 import io.chatterbox.rooms.RoomInfo;
 import io.chatterbox.rooms.RoomViews;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.context.api.ManagedExecutorConfig;
 
 /**
  * The chat rules for connections and messages, in one place. Transports call in with an identity that came from
@@ -54,7 +56,11 @@ public class ChatService {
 
     ChatService(MessageStore store, MessageHistory history, RoomHistory roomHistory, RoomDirectory rooms,
             RoomViews views, DirectRooms directRooms, ConnectionRegistry registry, PresenceAnnouncer presence,
-            EventEncoder encoder, MessageText text, ManagedExecutor executor, ChatterboxConfig config, ChatMetrics metrics) {
+            EventEncoder encoder, MessageText text,
+            // Page reads must not inherit the socket callback's request context: its Hibernate session would be
+            // shared with (and closed under) the worker thread.
+            @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING) ManagedExecutor executor,
+            ChatterboxConfig config, ChatMetrics metrics) {
         this.executor = executor;
         this.store = store;
         this.history = history;
@@ -73,11 +79,12 @@ public class ChatService {
     }
 
     /**
-     * Sends the connection its rooms (v2), each room's history (the latest, or what it missed since {@code since})
+     * Sends the connection its rooms (v2, see {@link ConnectionRegistry#speaksV2}), each room's history (the latest, or what it missed since {@code since})
      * and who is online, then starts live delivery; others hear of a newcomer through the {@link PresenceAnnouncer}.
      * Ordered with commits, so the client sees every message exactly once.
      */
-    public void join(WebSocketConnection connection, String username, Long since, boolean v2) {
+    public void join(WebSocketConnection connection, String username, Long since) {
+        boolean v2 = ConnectionRegistry.isV2(connection);
         store.runInOrder(() -> {
             if (!connection.isOpen()) {
                 return;
@@ -91,7 +98,7 @@ public class ChatService {
             if (v2 && since != null) {
                 history.changedSince(own, since, resumeLimit).forEach(changed -> registry.send(connection, encode(change(changed))));
             }
-            boolean cameOnline = registry.connect(connection, username, own, v2);
+            boolean cameOnline = registry.connect(connection, username, own);
             own.forEach(room -> registry.send(connection, presence.currentList(room)));
             if (cameOnline) {
                 presence.userChanged(username);

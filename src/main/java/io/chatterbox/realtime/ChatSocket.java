@@ -77,6 +77,7 @@ public class ChatSocket {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         connection.userData().put(USERNAME, username);
         connection.userData().put(USER_ID, Long.parseLong(token.getSubject()));
+        ConnectionRegistry.speaksV2(connection, "2".equals(queryParameter(connection, "v")));
         registry.bindToCurrentEventLoop(connection);
         idle.seen(connection);
         tokenGuard.watch(connection, token);
@@ -86,7 +87,7 @@ public class ChatSocket {
         } catch (ChatException e) {
             chat.sendError(connection, e);
         }
-        chat.join(connection, username, since, "2".equals(queryParameter(connection, "v")));
+        chat.join(connection, username, since);
     }
 
     @OnTextMessage

@@ -79,12 +79,17 @@ public class ConnectionRegistry {
         connection.userData().put(EVENT_LOOP, loop);
     }
 
+    /** Records which protocol the connection speaks; call on open, before any of its frames is handled. */
+    public static void speaksV2(WebSocketConnection connection, boolean v2) {
+        connection.userData().put(V2, v2);
+    }
+
     /**
-     * Starts live delivery of {@code rooms} to the connection; {@code v2} connections also get the v2-only events.
+     * Starts live delivery of {@code rooms} to the connection; v2 connections also get the v2-only events.
      *
      * @return true when this is the user's first open connection
      */
-    public boolean connect(WebSocketConnection connection, String username, List<String> rooms, boolean v2) {
+    public boolean connect(WebSocketConnection connection, String username, List<String> rooms) {
         if (connections.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
@@ -92,7 +97,6 @@ public class ConnectionRegistry {
             bindToCurrentEventLoop(connection);
         }
         connection.userData().put(USER, username);
-        connection.userData().put(V2, v2);
         connection.userData().put(ROOMS, Set.of());
         rooms.forEach(room -> subscribe(connection, room));
         Set<WebSocketConnection> own = connectionsByUser.computeIfAbsent(username, user -> ConcurrentHashMap.newKeySet());
