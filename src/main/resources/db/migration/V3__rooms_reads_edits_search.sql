@@ -25,6 +25,9 @@ CREATE TABLE read_markers (
     last_read_id INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX read_markers_room_username ON read_markers (room, username);
+-- Existing accounts start with general read, rather than its whole past counted as unread.
+INSERT INTO read_markers (room, username, last_read_id)
+    SELECT 'general', username, COALESCE((SELECT MAX(id) FROM messages WHERE room = 'general'), 0) FROM users;
 
 -- Edits and deletions: a deleted message keeps its row (a tombstone) with empty text. edited_at lets a resuming
 -- client be told about changes to messages it had already seen.

@@ -7,9 +7,11 @@ import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
+import io.chatterbox.chat.ReadMarker;
 import io.chatterbox.limits.ClientAddresses;
 import io.chatterbox.limits.LoginThrottle;
 import io.chatterbox.limits.RegistrationThrottle;
+import io.chatterbox.rooms.RoomInfo;
 import io.chatterbox.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -67,6 +69,7 @@ public class AccountService {
             user.hashedPassword = hash;
             user.createdAt = System.currentTimeMillis();
             user.persist();
+            ReadMarker.startAtNewest(RoomInfo.GENERAL, username); // a newcomer starts with nothing unread
             return true;
         });
         if (!created) {

@@ -43,4 +43,10 @@ public class Message extends PanacheEntityBase {
     /** A deleted message stays as a tombstone with empty text, so its place in the history is kept. */
     @Column(columnDefinition = "integer", nullable = false)
     public boolean deleted;
+
+    /** The id of the room's newest message, 0 when it has none. */
+    public static long newestIdIn(String room) {
+        return Message.<Message> find("room = ?1 order by id desc", room).firstResultOptional()
+                .map(message -> message.id).orElse(0L);
+    }
 }

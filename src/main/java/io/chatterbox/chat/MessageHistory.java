@@ -58,7 +58,7 @@ public class MessageHistory {
     public ReadState readState(String username, String room) {
         long lastRead = ReadMarker.<ReadMarker> find("room = ?1 and username = ?2", room, username)
                 .firstResultOptional().map(marker -> marker.lastReadId).orElse(0L);
-        return new ReadState(lastRead, unread(username, room, lastRead), lastMessageId(room));
+        return new ReadState(lastRead, unread(username, room, lastRead), Message.newestIdIn(room));
     }
 
     public long unread(String username, String room, long lastReadId) {
@@ -77,11 +77,6 @@ public class MessageHistory {
                 ORDER BY f.rank, m.id DESC LIMIT :limit""", Message.class)
                 .setParameter("query", ftsQuery).setParameter("rooms", rooms).setParameter("limit", limit)
                 .getResultList();
-    }
-
-    private long lastMessageId(String room) {
-        return Message.<Message> find("room = ?1 order by id desc", room).firstResultOptional()
-                .map(message -> message.id).orElse(0L);
     }
 
     private static Page newestFirst(List<Message> newestFirst, int limit) {

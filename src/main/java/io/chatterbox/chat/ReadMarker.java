@@ -27,4 +27,19 @@ public class ReadMarker extends PanacheEntityBase {
 
     @Column(name = "last_read_id", columnDefinition = "integer", nullable = false)
     public long lastReadId;
+
+    /**
+     * Marks everything already in the room as read for someone who just arrived (a new account in general, a new
+     * member elsewhere): they start at "no unread", not with the room's whole past as unread. Call in a transaction.
+     */
+    public static void startAtNewest(String room, String username) {
+        ReadMarker marker = ReadMarker.<ReadMarker> find("room = ?1 and username = ?2", room, username).firstResult();
+        if (marker == null) {
+            marker = new ReadMarker();
+            marker.room = room;
+            marker.username = username;
+            marker.persist();
+        }
+        marker.lastReadId = Math.max(marker.lastReadId, Message.newestIdIn(room));
+    }
 }

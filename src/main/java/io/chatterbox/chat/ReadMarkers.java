@@ -47,9 +47,7 @@ public class ReadMarkers {
     }
 
     private static long advance(String username, String room, long id) {
-        long newest = Message.<Message> find("room = ?1 order by id desc", room).firstResultOptional()
-                .map(message -> message.id).orElse(0L);
-        long target = Math.min(id, newest);
+        long target = Math.min(id, Message.newestIdIn(room));
         ReadMarker marker = ReadMarker.<ReadMarker> find("room = ?1 and username = ?2", room, username).firstResult();
         if (marker == null) {
             marker = new ReadMarker();

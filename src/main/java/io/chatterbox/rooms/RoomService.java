@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.chatterbox.account.User;
 import io.chatterbox.chat.ChatException;
 import io.chatterbox.chat.MessageStore;
+import io.chatterbox.chat.ReadMarker;
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.limits.RateLimiter;
 import io.chatterbox.realtime.ConnectionRegistry;
@@ -173,7 +174,10 @@ public class RoomService {
 
     /** Writer thread: stores, records and announces a new member. */
     private RoomInfo storeMember(String room, String username) {
-        QuarkusTransaction.requiringNew().run(() -> RoomMember.of(room, username).persist());
+        QuarkusTransaction.requiringNew().run(() -> {
+            RoomMember.of(room, username).persist();
+            ReadMarker.startAtNewest(room, username);
+        });
         RoomInfo changed = directory.addMember(room, username);
         effects.joined(changed, username);
         return changed;
