@@ -48,6 +48,15 @@ public final class SocketClient implements AutoCloseable {
         return connect(base, token, null);
     }
 
+    /** Opens a v2 socket (/ws?token=…&v=2, one socket for every room) with any extra query, e.g. "since=12". */
+    public static SocketClient connectV2(URI base, String token, String extraQuery) {
+        return connect(base, token, "v=2" + (extraQuery == null ? "" : "&" + extraQuery));
+    }
+
+    public static SocketClient connectV2(URI base, String token) {
+        return connectV2(base, token, null);
+    }
+
     /** Opens /ws the browser way: the token travels in the bearer-token-carrier subprotocol. */
     public static SocketClient connectWithSubprotocol(URI base, String token) {
         String carrier = java.net.URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token,
@@ -125,6 +134,31 @@ public final class SocketClient implements AutoCloseable {
         throw new AssertionError("no matching frame within " + TIMEOUT);
     }
 
+    /**
+     * Every frame up to and including the first one that matches, in arrival order. With a marker message sent
+     * after some action, this proves what did (and did not) arrive before the marker.
+     */
+    public List<JsonNode> framesUntil(Predicate<JsonNode> last) {
+        List<JsonNode> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            for (long left = TIMEOUT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                JsonNode frame = frames.poll(left, TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    break;
+                }
+                seen.add(frame);
+                if (last.test(frame)) {
+                    return seen;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no matching frame within " + TIMEOUT + "; received " + seen);
+    }
+
     /** Frames already received that are not yet consumed (no waiting). */
     public List<JsonNode> pending() {
         List<JsonNode> drained = new ArrayList<>();
@@ -139,6 +173,11 @@ public final class SocketClient implements AutoCloseable {
     /** Waits for the server to close the socket and returns the close code. */
     public int awaitClose() {
         return closed.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** Drops the connection without a close frame, as a network failure would. */
+    public void abort() {
+        socket.abort();
     }
 
     @Override

@@ -1,0 +1,186 @@
+package io.chatterbox.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.chatterbox.support.Chat;
+import io.chatterbox.support.ChatUser;
+import io.chatterbox.support.OpenSockets;
+import io.chatterbox.support.Rooms;
+import io.chatterbox.support.SocketClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Paging through a room's history with before/after/limit, over HTTP and with socket history frames. */
+@QuarkusTest
+class PagingTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final OpenSockets sockets = new OpenSockets();
+    private ChatUser alice;
+    private String room;
+    private SocketClient socket;
+    private final List<Long> ids = new ArrayList<>();
+
+    @AfterEach
+    void closeSockets() {
+        sockets.closeAll();
+    }
+
+    /** A room with seven messages, m0 … m6. */
+    private void roomWithSevenMessages() {
+        alice = ChatUser.register("alice");
+        room = Rooms.createPublic(alice.token(), Rooms.uniqueName("paging"));
+        socket = sockets.v2Ready(base, alice);
+        for (int i = 0; i < 7; i++) {
+            ids.add(Chat.postId(socket, room, "m" + i));
+        }
+    }
+
+    private JsonNode page(Map<String, ?> query) {
+        return Chat.parse(Rooms.messages(alice.token(), room, query).statusCode(200).extract().asString());
+    }
+
+    @Test
+    void withoutBoundsTheLatestPageComesOldestFirst() {
+        roomWithSevenMessages();
+
+        JsonNode latest = page(Map.of("limit", 3));
+        assertThat(latest.get("room").asText()).isEqualTo(room);
+        assertThat(Chat.ids(latest)).containsExactlyElementsOf(ids.subList(4, 7));
+        assertThat(latest.get("hasMore").asBoolean()).isTrue();
+
+        JsonNode all = page(Map.of());
+        assertThat(Chat.texts(all)).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6");
+        assertThat(all.get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void beforePagesBackwardsUntilNothingOlderIsLeft() {
+        roomWithSevenMessages();
+
+        JsonNode middle = page(Map.of("before", ids.get(4), "limit", 3));
+        assertThat(Chat.ids(middle)).containsExactlyElementsOf(ids.subList(1, 4));
+        assertThat(middle.get("hasMore").asBoolean()).isTrue();
+
+        JsonNode oldest = page(Map.of("before", ids.get(1), "limit", 3));
+        assertThat(Chat.ids(oldest)).containsExactly(ids.get(0));
+        assertThat(oldest.get("hasMore").asBoolean()).isFalse();
+
+        JsonNode exact = page(Map.of("before", ids.get(3), "limit", 3));
+        assertThat(Chat.ids(exact)).containsExactlyElementsOf(ids.subList(0, 3));
+        assertThat(exact.get("hasMore").asBoolean()).as("exactly the rest: nothing more").isFalse();
+    }
+
+    @Test
+    void afterPagesForwardsUntilNothingNewerIsLeft() {
+        roomWithSevenMessages();
+
+        JsonNode middle = page(Map.of("after", ids.get(2), "limit", 3));
+        assertThat(Chat.ids(middle)).containsExactlyElementsOf(ids.subList(3, 6));
+        assertThat(middle.get("hasMore").asBoolean()).isTrue();
+
+        JsonNode newest = page(Map.of("after", ids.get(5), "limit", 3));
+        assertThat(Chat.ids(newest)).containsExactly(ids.get(6));
+        assertThat(newest.get("hasMore").asBoolean()).isFalse();
+
+        assertThat(Chat.ids(page(Map.of("after", ids.get(6))))).isEmpty();
+    }
+
+    @Test
+    void limitsOutsideOneToAHundredAndContradictoryBoundsAreRefused() {
+        roomWithSevenMessages();
+
+        for (Map<String, ?> bad : List.of(Map.of("limit", 0), Map.of("limit", 101), Map.of("limit", -1), Map.of("limit", "ten"),
+                Map.of("before", "abc"), Map.of("after", "1.5"), Map.of("before", ids.get(3), "after", ids.get(1)))) {
+            Rooms.messages(alice.token(), room, bad).statusCode(400).body("message", not(emptyOrNullString()));
+        }
+        assertThat(Chat.ids(page(Map.of("limit", 1)))).containsExactly(ids.get(6));
+        assertThat(Chat.ids(page(Map.of("limit", 100)))).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aPublicRoomIHaveNotJoinedCannotBeRead() {
+        roomWithSevenMessages();
+        ChatUser bob = ChatUser.register("bob");
+
+        Rooms.messages(bob.token(), room).statusCode(403);
+        Rooms.messages(bob.token(), room, Map.of("before", ids.get(6))).statusCode(403);
+        Rooms.read(bob.token(), room, ids.get(6)).statusCode(403);
+        SocketClient bobSocket = sockets.v2Ready(base, bob);
+        bobSocket.sendJson(Chat.frame("history", room, "before", ids.get(6)));
+        Chat.await(bobSocket, Chat.error("not_a_member"));
+    }
+
+    @Test
+    void aSocketHistoryRequestIsAnsweredWithAPageToThatConnectionOnly() {
+        roomWithSevenMessages();
+        SocketClient otherTab = sockets.v2Ready(base, alice);
+
+        socket.sendJson(Chat.frame("history", room, "before", ids.get(4), "limit", 3));
+
+        JsonNode page = Chat.await(socket, Chat.typeIn("history", room));
+        assertThat(Chat.ids(page)).containsExactlyElementsOf(ids.subList(1, 4));
+        assertThat(page.get("before").asLong()).isEqualTo(ids.get(4));
+        assertThat(page.get("hasMore").asBoolean()).isTrue();
+        socket.sendJson(Chat.message(room, "marker"));
+        assertThat(otherTab.framesUntil(Chat.messageWithText("marker"))).noneMatch(Chat.typeIn("history", room));
+    }
+
+    @Test
+    void aSocketHistoryRequestCanPageForwardsAndDefaultsToFiftyOldestFirst() {
+        roomWithSevenMessages();
+
+        socket.sendJson(Chat.frame("history", room, "after", ids.get(4)));
+        JsonNode forwards = Chat.await(socket, Chat.typeIn("history", room));
+        assertThat(Chat.ids(forwards)).containsExactlyElementsOf(ids.subList(5, 7));
+        assertThat(forwards.get("hasMore").asBoolean()).isFalse();
+
+        socket.sendJson(Chat.frame("history", room, "before", ids.get(6) + 1));
+        JsonNode backwards = Chat.await(socket, Chat.typeIn("history", room));
+        assertThat(Chat.ids(backwards)).containsExactlyElementsOf(ids);
+        assertThat(backwards.get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everySocketPageSeesTheMessagesStoredBeforeItWasAskedFor() {
+        roomWithSevenMessages();
+
+        for (int i = 0; i < 50; i++) {
+            long previous = ids.get(ids.size() - 1);
+            long id = Chat.postId(socket, room, "more " + i);
+            socket.sendJson(Chat.frame("history", room, "after", previous));
+            JsonNode answer = Chat.await(socket, f -> Chat.typeIn("history", room).test(f) || Chat.isType(f, "error"));
+            assertThat(answer.get("type").asText()).as("answer to request %d: %s", i, answer).isEqualTo("history");
+            assertThat(Chat.ids(answer)).as("request %d, after %d", i, previous).containsExactly(id);
+            ids.add(id);
+        }
+    }
+
+    @Test
+    void badSocketHistoryRequestsGetTheirErrorCodes() {
+        roomWithSevenMessages();
+
+        socket.sendJson(Chat.frame("history", room, "before", ids.get(3), "limit", 0));
+        Chat.await(socket, Chat.error("invalid_limit"));
+        socket.sendJson(Chat.frame("history", room, "before", ids.get(3), "limit", 101));
+        Chat.await(socket, Chat.error("invalid_limit"));
+        socket.sendJson(Chat.frame("history", room, "before", ids.get(3), "after", ids.get(1)));
+        Chat.await(socket, Chat.error("invalid_page"));
+        socket.sendJson(Chat.frame("history", room, "before", "yesterday"));
+        Chat.await(socket, Chat.error("invalid_id"));
+    }
+}

@@ -1,0 +1,157 @@
+package io.chatterbox.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.chatterbox.support.Chat;
+import io.chatterbox.support.ChatUser;
+import io.chatterbox.support.OpenSockets;
+import io.chatterbox.support.Rooms;
+import io.chatterbox.support.SocketClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Unread counts and read markers: others' undeleted messages after the marker; the marker never moves back. */
+@QuarkusTest
+class UnreadTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final OpenSockets sockets = new OpenSockets();
+
+    @AfterEach
+    void closeSockets() {
+        sockets.closeAll();
+    }
+
+    private static long number(Map<String, Object> descriptor, String field) {
+        return ((Number) descriptor.get(field)).longValue();
+    }
+
+    private static JsonNode descriptorIn(JsonNode roomsFrame, String room) {
+        return Chat.list(roomsFrame.get("rooms")).stream().filter(r -> room.equals(r.get("room").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError(room + " not in " + roomsFrame));
+    }
+
+    @Test
+    void unreadCountsOthersMessagesButNotMineAndNotDeletedOnes() {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
+        Rooms.join(bob.token(), room).statusCode(200);
+        SocketClient aliceSocket = sockets.v2Ready(base, alice);
+        SocketClient bobSocket = sockets.v2Ready(base, bob);
+        long first = Chat.postId(aliceSocket, room, "one");
+        Chat.postId(aliceSocket, room, "two");
+        long third = Chat.postId(aliceSocket, room, "three");
+        long mine = Chat.postId(bobSocket, room, "bob's own");
+
+        Map<String, Object> bobs = Rooms.descriptor(bob.token(), room).orElseThrow();
+        assertThat(number(bobs, "unread")).isEqualTo(3);
+        assertThat(number(bobs, "lastReadId")).isZero();
+        assertThat(number(bobs, "lastMessageId")).isEqualTo(mine);
+        assertThat(number(Rooms.descriptor(alice.token(), room).orElseThrow(), "unread")).as("bob's one message").isEqualTo(1);
+
+        Rooms.delete(alice.token(), room, first).statusCode(204);
+
+        assertThat(number(Rooms.descriptor(bob.token(), room).orElseThrow(), "unread")).isEqualTo(2);
+        JsonNode roomsFrame = sockets.v2(base, bob).next("rooms");
+        assertThat(descriptorIn(roomsFrame, room).get("unread").asLong()).isEqualTo(2);
+        assertThat(descriptorIn(roomsFrame, room).get("lastMessageId").asLong()).isEqualTo(mine);
+
+        Rooms.read(bob.token(), room, third).statusCode(200)
+                .body("room", equalTo(room)).body("lastReadId", equalTo((int) third)).body("unread", equalTo(0));
+        assertThat(number(Rooms.descriptor(bob.token(), room).orElseThrow(), "unread")).isZero();
+    }
+
+    @Test
+    void aReadFrameOnOneConnectionClearsTheBadgeOnTheUsersOtherConnections() {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
+        Rooms.join(bob.token(), room).statusCode(200);
+        SocketClient aliceSocket = sockets.v2Ready(base, alice);
+        SocketClient bobTab1 = sockets.v2Ready(base, bob);
+        SocketClient bobTab2 = sockets.v2Ready(base, bob);
+        Chat.postId(aliceSocket, room, "one");
+        long last = Chat.postId(aliceSocket, room, "two");
+
+        bobTab1.sendJson(Chat.frame("read", room, "id", last));
+
+        for (SocketClient tab : List.of(bobTab2, bobTab1)) {
+            JsonNode read = Chat.await(tab, Chat.typeIn("read", room));
+            assertThat(read.get("lastReadId").asLong()).isEqualTo(last);
+            assertThat(read.get("unread").asLong()).isZero();
+        }
+        assertThat(number(Rooms.descriptor(bob.token(), room).orElseThrow(), "lastReadId")).isEqualTo(last);
+        aliceSocket.sendJson(Chat.message(room, "marker"));
+        assertThat(aliceSocket.framesUntil(Chat.messageWithText("marker"))).as("bob's read marker is his alone")
+                .noneMatch(f -> Chat.isType(f, "read"));
+    }
+
+    @Test
+    void readingOverHttpAlsoUpdatesTheV2Connections() {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
+        Rooms.join(bob.token(), room).statusCode(200);
+        SocketClient aliceSocket = sockets.v2Ready(base, alice);
+        SocketClient bobSocket = sockets.v2Ready(base, bob);
+        long last = Chat.postId(aliceSocket, room, "one");
+
+        Rooms.read(bob.token(), room, last).statusCode(200);
+
+        JsonNode read = Chat.await(bobSocket, Chat.typeIn("read", room));
+        assertThat(read.get("lastReadId").asLong()).isEqualTo(last);
+        assertThat(read.get("unread").asLong()).isZero();
+    }
+
+    @Test
+    void theReadMarkerNeverMovesBackwards() {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
+        Rooms.join(bob.token(), room).statusCode(200);
+        SocketClient aliceSocket = sockets.v2Ready(base, alice);
+        SocketClient bobSocket = sockets.v2Ready(base, bob);
+        long first = Chat.postId(aliceSocket, room, "one");
+        long last = Chat.postId(aliceSocket, room, "two");
+        Rooms.read(bob.token(), room, last).statusCode(200);
+
+        Rooms.read(bob.token(), room, first).statusCode(200)
+                .body("lastReadId", equalTo((int) last)).body("unread", equalTo(0));
+        bobSocket.sendJson(Chat.frame("read", room, "id", first));
+        bobSocket.sendJson(Chat.message(room, "marker"));
+
+        List<JsonNode> seen = bobSocket.framesUntil(Chat.messageWithText("marker"));
+        assertThat(seen).filteredOn(Chat.typeIn("read", room))
+                .allSatisfy(f -> assertThat(f.get("lastReadId").asLong()).isEqualTo(last));
+        Map<String, Object> descriptor = Rooms.descriptor(bob.token(), room).orElseThrow();
+        assertThat(number(descriptor, "lastReadId")).isEqualTo(last);
+        assertThat(number(descriptor, "unread")).isZero();
+    }
+
+    @Test
+    void aReadWithoutAnIdIsRefused() {
+        ChatUser alice = ChatUser.register("alice");
+        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
+        SocketClient socket = sockets.v2Ready(base, alice);
+
+        Rooms.as(alice.token()).contentType("application/json").body(Map.of()).pathParam("room", room)
+                .post("/api/rooms/{room}/read").then().statusCode(400);
+        socket.sendJson(Chat.frame("read", room));
+        Chat.await(socket, Chat.error("invalid_id"));
+        socket.sendJson(Chat.frame("read", room, "id", "latest"));
+        Chat.await(socket, Chat.error("invalid_id"));
+    }
+}
