@@ -1,20 +1,11 @@
-// Chatterbox page: sign-in / registration, then the live chat over one WebSocket.
+// Chatterbox page: sign-in / registration, then the chat (js/chat.js) over one WebSocket.
 import * as api from './js/api.js';
 import * as session from './js/session.js';
-import { ChatConnection } from './js/connection.js';
-import { MessageList } from './js/messages.js';
+import * as chat from './js/chat.js';
+import { byTestId } from './js/dom.js';
 
-const MAX_TEXT_LENGTH = 4000; // code points, as the server counts
-const MAX_SEND_ATTEMPTS = 5;
 const NOTICE_MS = 5000;
 const LONGEST_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
-const COMPOSER_HINT = 'Enter to send · Shift+Enter for a new line';
-// Error codes for frames the server refused as malformed; any other error may mean "not stored", and a
-// resend with the same clientId is safe (the server stores each clientId once).
-const PERMANENT_ERRORS = new Set([
-  'invalid_json', 'invalid_frame', 'unknown_type', 'invalid_room', 'unknown_room',
-  'invalid_text', 'invalid_client_id', 'invalid_since',
-]);
 const STATE_LABELS = {
   connecting: 'Connecting…',
   online: 'Online',
@@ -22,16 +13,12 @@ const STATE_LABELS = {
   offline: 'Offline',
 };
 
-const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
-const messages = new MessageList(byTestId('message-list'), byTestId('jump-latest'),
-  ({ clientId, text }) => sendFrame(clientId, text));
-
-/** The signed-in session, or null on the login screen. */
-let chat = null;
+/** The signed-in user, or null on the login screen. */
+let current = null;
 let noticeTimer = null;
 
 wireAuthForms();
-wireChat();
+byTestId('logout').addEventListener('click', () => logout());
 boot();
 
 // ---- start-up and routing ----
@@ -138,16 +125,13 @@ function enterChat(token, username) {
   byTestId('chat-view').hidden = false;
   byTestId('session').hidden = false;
   byTestId('current-user').textContent = username;
-  messages.reset(username);
-  const connection = new ChatConnection(token, {
-    onFrame: handleFrame,
+  if (current) clearTimeout(current.expiryTimer);
+  current = { token, username, expiryTimer: scheduleExpiry(token) };
+  chat.start(token, username, {
+    notice: showNotice,
     onState: showConnectionState,
-    lastId: () => messages.lastId,
     stillAuthorized: () => stillAuthorized(token),
   });
-  chat = { token, username, connection, expiryTimer: scheduleExpiry(token), resendTimer: null };
-  connection.start();
-  byTestId('composer-input').focus();
 }
 
 function scheduleExpiry(token) {
@@ -156,146 +140,26 @@ function scheduleExpiry(token) {
 }
 
 function logout(message = '') {
-  if (chat) {
-    chat.connection.stop();
-    clearTimeout(chat.expiryTimer);
-    clearTimeout(chat.resendTimer);
-    chat = null;
+  if (current) {
+    clearTimeout(current.expiryTimer);
+    current = null;
   }
+  chat.stop();
   session.clearToken();
-  messages.reset(null);
-  renderOnline([]);
   showLogin(message);
 }
 
 async function stillAuthorized(token) {
   const result = await api.me(token);
   if (result.status !== 401) return true; // includes "server unreachable": keep retrying
-  if (chat && chat.token === token) endSession();
+  if (current && current.token === token) endSession();
   return false;
-}
-
-function handleFrame(frame) {
-  switch (frame.type) {
-    case 'history':
-      messages.applyHistory(frame);
-      resendPending(); // after a drop: whatever was not echoed may not have been stored
-      break;
-    case 'message':
-      messages.add(frame);
-      break;
-    case 'presence':
-      renderOnline(frame.online);
-      break;
-    case 'error':
-      showNotice(frame.message || frame.code || 'The server reported an error.');
-      if (!PERMANENT_ERRORS.has(frame.code)) scheduleResend();
-      break;
-    default:
-      break; // newer server frame types are ignored
-  }
 }
 
 function showConnectionState(state) {
   const indicator = byTestId('connection-state');
   indicator.dataset.state = state;
   indicator.querySelector('.connection__label').textContent = STATE_LABELS[state] ?? state;
-  byTestId('send-button').disabled = state !== 'online';
-}
-
-function renderOnline(names) {
-  const list = byTestId('online-list');
-  const sorted = [...new Set(Array.isArray(names) ? names : [])].sort((a, b) => a.localeCompare(b));
-  list.replaceChildren(...sorted.map(personItem));
-  byTestId('online-count').textContent = String(sorted.length);
-}
-
-function personItem(name) {
-  const item = document.createElement('li');
-  item.className = 'people__person';
-  item.dataset.testid = 'online-user';
-  item.textContent = name;
-  if (chat && name === chat.username) {
-    item.classList.add('people__person--me');
-    item.append(Object.assign(document.createElement('span'), { className: 'people__you', textContent: ' (you)' }));
-  }
-  return item;
-}
-
-// ---- composing ----
-
-function wireChat() {
-  byTestId('logout').addEventListener('click', () => logout());
-  const input = byTestId('composer-input');
-  const form = byTestId('composer');
-  input.addEventListener('keydown', (event) => {
-    // Enter sends; Shift+Enter (and Enter while an IME is composing) inserts a line break.
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
-  input.addEventListener('input', () => {
-    const tooLong = [...input.value].length > MAX_TEXT_LENGTH && validateText(input.value);
-    showHint(tooLong || COMPOSER_HINT, Boolean(tooLong));
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submitMessage(input);
-  });
-  // On a phone the online list starts folded so the conversation gets the room.
-  if (window.matchMedia('(max-width: 640px)').matches) byTestId('online-panel').open = false;
-}
-
-function submitMessage(input) {
-  const problem = validateText(input.value);
-  if (problem) return showHint(problem, true);
-  if (!sendText(input.value)) return showHint('Not connected yet. Your message is kept; try again soon.', true);
-  input.value = '';
-  showHint(COMPOSER_HINT);
-}
-
-function validateText(text) {
-  if (!text.trim()) return 'Type a message first.';
-  const length = [...text].length;
-  if (length > MAX_TEXT_LENGTH) return `Messages can be at most ${MAX_TEXT_LENGTH} characters (this one has ${length}).`;
-  return null;
-}
-
-/** Sends a new message and shows it as pending; false when offline. */
-function sendText(text) {
-  const clientId = newClientId();
-  if (!sendFrame(clientId, text)) return false;
-  messages.addPending(clientId, text);
-  return true;
-}
-
-function sendFrame(clientId, text) {
-  return Boolean(chat) && chat.connection.send({ type: 'message', text, clientId });
-}
-
-function resendPending() {
-  for (const { clientId, text } of messages.takeForResend(MAX_SEND_ATTEMPTS)) sendFrame(clientId, text);
-}
-
-/** Resends after a short, jittered pause, so a busy server is not hit again at once. */
-function scheduleResend() {
-  if (!chat) return;
-  clearTimeout(chat.resendTimer);
-  chat.resendTimer = setTimeout(resendPending, 1000 + Math.random() * 1000);
-}
-
-// crypto.randomUUID exists only in secure contexts; a self-hosted server may be plain http on a LAN.
-function newClientId() {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `c-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function showHint(text, isError = false) {
-  const hint = byTestId('composer-hint');
-  if (hint.textContent !== text) hint.textContent = text; // unchanged text: nothing to re-announce
-  hint.classList.toggle('composer__hint--error', isError);
 }
 
 function showNotice(text) {
@@ -307,5 +171,5 @@ function showNotice(text) {
 }
 
 session.onTokenClearedElsewhere(() => {
-  if (chat) logout();
+  if (current) logout();
 });

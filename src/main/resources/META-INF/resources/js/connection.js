@@ -1,4 +1,5 @@
-// One live WebSocket to /ws that reconnects by itself with exponential backoff and jitter.
+// One live v2 WebSocket (/ws?v=2: every room on one socket) that reconnects by itself with exponential backoff
+// and jitter, resuming with ?since=<highest message id seen>.
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
@@ -12,8 +13,8 @@ export function backoffDelay(attempt) {
 
 function socketUrl(since) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = since == null ? '' : `?since=${encodeURIComponent(since)}`;
-  return `${scheme}//${location.host}/ws${query}`;
+  const query = since == null ? '' : `&since=${encodeURIComponent(since)}`;
+  return `${scheme}//${location.host}/ws?v=2${query}`;
 }
 
 // Browsers cannot set headers on a WebSocket; the server lifts this subprotocol into Authorization.
@@ -34,6 +35,7 @@ export class ChatConnection {
     this.attempt = 0;
     this.timer = null;
     this.stopped = false;
+    this.generation = 0; // counts sockets opened, so per-connection work (resending) runs once per socket
     this.onBrowserOnline = () => this.reconnectNow();
   }
 
@@ -55,6 +57,10 @@ export class ChatConnection {
     this.hooks.onState('offline');
   }
 
+  get online() {
+    return Boolean(this.socket) && this.socket.readyState === WebSocket.OPEN;
+  }
+
   /** Sends a JSON frame; false when not connected (the caller keeps the text). */
   send(frame) {
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
@@ -64,6 +70,7 @@ export class ChatConnection {
 
   open(state) {
     this.hooks.onState(state);
+    this.generation += 1;
     const socket = new WebSocket(socketUrl(this.hooks.lastId()), authProtocols(this.token));
     let opened = false;
     socket.addEventListener('open', () => {
@@ -90,7 +97,7 @@ export class ChatConnection {
     } catch {
       return; // not ours to interpret
     }
-    if (frame.type === 'history') this.attempt = 0; // the server really accepted us
+    if (frame.type === 'rooms' || frame.type === 'history') this.attempt = 0; // the server really accepted us
     this.hooks.onFrame(frame);
   }
 

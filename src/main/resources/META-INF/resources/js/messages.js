@@ -1,188 +1,223 @@
-// The message list: ordered by server id, deduplicated, with optimistic "sending" bubbles.
-// All user data goes in through textContent, so markup in a message shows literally.
+// The messages of one room: ordered by server id, de-duplicated, with optimistic bubbles for my messages until
+// the server stores them, edit/delete in place, the "New messages" divider and highlighting.
+import { bubble, markDeleted, markEdited, openEditor, ownActions, setStatus, setText } from './bubble.js';
+import { button, element } from './dom.js';
 
-const BOTTOM_SLACK_PX = 40;
+const orderOf = (node) => {
+  if (node.dataset.id !== undefined) return Number(node.dataset.id);
+  if (node.dataset.before !== undefined) return Number(node.dataset.before) - 0.5; // the unread divider
+  return Infinity; // not yet stored: after everything stored
+};
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function isToday(date) {
-  return date.toDateString() === new Date().toDateString();
-}
-
-function timeElement(timestamp) {
-  const time = document.createElement('time');
-  time.className = 'message__time';
-  time.dataset.testid = 'message-time';
-  const date = timestamp ? new Date(timestamp) : null;
-  if (!date || Number.isNaN(date.getTime())) return time;
-  time.dateTime = date.toISOString();
-  time.title = dateTimeFormat.format(date);
-  time.textContent = isToday(date) ? timeFormat.format(date) : dateTimeFormat.format(date);
-  return time;
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function bubble({ username, text, timestamp }, mine) {
-  const item = element('li', `message ${mine ? 'message--mine' : 'message--theirs'}`);
-  item.dataset.testid = 'message';
-  item.dataset.sender = username;
-  const box = element('article', 'message__bubble');
-  const meta = element('header', 'message__meta');
-  const sender = element('span', 'message__sender', username);
-  sender.dataset.testid = 'message-sender';
-  meta.append(sender, timeElement(timestamp));
-  const body = element('p', 'message__text', text);
-  body.dataset.testid = 'message-text';
-  box.append(meta, body);
-  item.append(box);
-  return item;
-}
-
-export class MessageList {
-  /** onRetry({ clientId, text }) -> boolean is called when the user retries a message marked "Not sent". */
-  constructor(list, jumpButton, onRetry) {
-    this.list = list;
-    this.onRetry = onRetry;
-    this.jumpButton = jumpButton;
-    this.me = null;
-    this.byId = new Map();
-    this.pending = new Map(); // clientId -> { text, item, attempts, failed }
+export class RoomView {
+  /**
+   * actions: edit(room, id, text) -> Promise<string|null>, remove(room, id), retry(clientId), discard(clientId).
+   */
+  constructor(room, me, actions) {
+    this.room = room;
+    this.me = me;
+    this.actions = actions;
+    this.list = element('ol', 'messages__room');
+    this.list.dataset.room = room;
+    this.list.setAttribute('aria-live', 'polite');
+    this.list.setAttribute('aria-relevant', 'additions');
+    this.list.hidden = true;
+    this.byId = new Map(); // id -> { item, message }
+    this.pending = new Map(); // clientId -> item
+    this.firstId = null;
     this.lastId = null;
-    list.addEventListener('scroll', () => {
-      if (this.atBottom()) jumpButton.hidden = true;
-    });
-    jumpButton.addEventListener('click', () => this.scrollToBottom());
+    this.loaded = false; // its first history frame has arrived
+    this.hasMore = false; // older messages may exist on the server
+    this.loading = null; // a running page request (a promise)
   }
 
-  /** Empties the list for a new session of the given user. */
-  reset(currentUser) {
-    this.me = currentUser;
-    this.list.replaceChildren();
-    this.byId.clear();
-    this.pending.clear();
-    this.lastId = null;
-    this.jumpButton.hidden = true;
+  /** A connect-time history frame; with resync the gap was too large, so start over. */
+  applyHistory(messages, resync) {
+    if (resync) this.clearConfirmed();
+    let added = 0;
+    for (const message of messages) if (this.add(message)) added += 1;
+    if (!this.loaded || resync) this.hasMore = messages.length > 0;
+    this.loaded = true;
+    return added;
   }
 
-  /** Applies a history frame; with resync the gap was too large, so start over. */
-  applyHistory(frame) {
-    if (frame.resync) this.clearConfirmed();
-    const messages = Array.isArray(frame.messages) ? frame.messages : [];
-    this.withScroll(() => messages.forEach((message) => this.addConfirmed(message)), false);
-  }
-
+  /** Adds a stored message; false when it is already shown (a replay or a re-sent copy). */
   add(message) {
-    this.withScroll(() => this.addConfirmed(message), false);
+    if (!message || typeof message.id !== 'number') return false;
+    const known = this.byId.get(message.id);
+    if (known) {
+      if (message.deleted) this.applyDelete(message.id);
+      else if (message.edited && message.edited !== known.message.edited) this.applyEdit(message);
+      return false;
+    }
+    const mine = message.username === this.me;
+    const item = bubble(message, mine);
+    item.dataset.id = String(message.id);
+    const entry = { item, message: { ...message } };
+    this.byId.set(message.id, entry);
+    this.insertInOrder(item, message.id);
+    this.firstId = this.firstId == null ? message.id : Math.min(this.firstId, message.id);
+    this.lastId = this.lastId == null ? message.id : Math.max(this.lastId, message.id);
+    if (message.deleted) markDeleted(item);
+    else {
+      if (message.edited) markEdited(item, message.edited);
+      if (mine) item.querySelector('.message__meta').append(this.ownActions(message.id));
+    }
+    return true;
   }
 
-  /** Shows my message straight away; it is confirmed when the server echoes its clientId. */
-  addPending(clientId, text) {
+  applyEdit(message) {
+    const entry = this.byId.get(message.id);
+    if (!entry || entry.message.deleted) return;
+    entry.message.text = message.text;
+    entry.message.edited = message.edited || entry.message.edited || new Date().toISOString();
+    setText(entry.item, message.text);
+    markEdited(entry.item, entry.message.edited);
+  }
+
+  /** Shows a tombstone in place; returns the message as it was, or null when unknown or already deleted. */
+  applyDelete(id) {
+    const entry = this.byId.get(id);
+    if (!entry || entry.message.deleted) return null;
+    const before = { ...entry.message };
+    Object.assign(entry.message, { deleted: true, text: '' });
+    markDeleted(entry.item);
+    return before;
+  }
+
+  message(id) {
+    return this.byId.get(id)?.message ?? null;
+  }
+
+  /** Others' messages after the given id that are not deleted, among those loaded. */
+  unreadAfter(id) {
+    let count = 0;
+    this.byId.forEach(({ message }) => {
+      if (message.id > id && message.username !== this.me && !message.deleted) count += 1;
+    });
+    return count;
+  }
+
+  /** The newest message someone else wrote, or 0. */
+  latestOthersId() {
+    for (let node = this.list.lastElementChild; node; node = node.previousElementSibling) {
+      if (node.dataset.id !== undefined && node.dataset.sender !== this.me) return Number(node.dataset.id);
+    }
+    return 0;
+  }
+
+  ownActions(id) {
+    return ownActions(
+      () => {
+        const entry = this.byId.get(id);
+        if (entry) openEditor(entry.item, entry.message.text, (text) => this.actions.edit(this.room, id, text));
+      },
+      () => this.actions.remove(this.room, id),
+    );
+  }
+
+  // ---- my messages not yet stored ----
+
+  /** Shows my message at once; queued: written while offline, sent on reconnect. */
+  addPending(clientId, text, queued) {
     const item = bubble({ username: this.me, text, timestamp: new Date().toISOString() }, true);
     item.classList.add('message--pending');
     item.dataset.clientId = clientId;
-    item.querySelector('.message__meta').append(element('span', 'message__status', 'Sending…'));
-    this.pending.set(clientId, { text, item, attempts: 1, failed: false });
-    this.withScroll(() => this.list.append(item), true);
+    this.pending.set(clientId, item);
+    this.list.append(item);
+    this.setPendingState(clientId, queued ? 'queued' : 'sending');
   }
 
-  /**
-   * The unacknowledged messages to send again, with their original clientId so the server stores each
-   * exactly once. One already tried maxAttempts times is marked "Not sent" instead.
-   */
-  takeForResend(maxAttempts) {
-    const again = [];
-    this.pending.forEach((entry, clientId) => {
-      if (entry.failed) return;
-      if (entry.attempts >= maxAttempts) {
-        this.markFailed(clientId, entry);
-        return;
-      }
-      entry.attempts += 1;
-      again.push({ clientId, text: entry.text });
-    });
-    return again;
+  /** state: 'sending', 'queued' or 'failed' (with the reason shown and Retry / Discard buttons). */
+  setPendingState(clientId, state, reason = '') {
+    const item = this.pending.get(clientId);
+    if (!item) return;
+    item.dataset.state = state;
+    item.classList.toggle('message--pending', state !== 'failed');
+    item.classList.toggle('message--failed', state === 'failed');
+    const labels = { sending: 'Sending…', queued: 'Waiting for connection…', failed: 'Not sent' };
+    setStatus(item, labels[state]);
+    item.querySelector('.message__failure')?.remove();
+    if (state !== 'failed') return;
+    const failure = element('div', 'message__failure');
+    const why = element('p', 'message__reason', reason || 'The server did not store this message.');
+    why.dataset.testid = 'message-error';
+    const retry = button('message__action', 'Retry', { testId: 'retry-message' });
+    const discard = button('message__action', 'Discard', { testId: 'discard-message' });
+    retry.addEventListener('click', () => this.actions.retry(clientId));
+    discard.addEventListener('click', () => this.actions.discard(clientId));
+    const row = element('div', 'message__actions');
+    row.append(retry, discard);
+    failure.append(why, row);
+    item.querySelector('.message__bubble').append(failure);
   }
+
+  removePending(clientId) {
+    this.pending.get(clientId)?.remove();
+    this.pending.delete(clientId);
+  }
+
+  // ---- divider and highlight ----
+
+  /** Puts "New messages" above the first message after lastReadId that is not mine; returns it or null. */
+  placeDivider(lastReadId) {
+    this.removeDivider();
+    for (const node of this.list.children) {
+      if (node.dataset.id === undefined) continue;
+      const id = Number(node.dataset.id);
+      if (id > lastReadId && node.dataset.sender !== this.me && !node.dataset.deleted) {
+        const divider = element('li', 'divider');
+        divider.dataset.testid = 'unread-divider';
+        divider.dataset.before = String(id);
+        divider.setAttribute('role', 'separator');
+        divider.append(element('span', 'divider__label', 'New messages'));
+        node.before(divider);
+        return divider;
+      }
+    }
+    return null;
+  }
+
+  removeDivider() {
+    this.list.querySelector('.divider')?.remove();
+  }
+
+  highlight(id) {
+    for (const old of this.list.querySelectorAll('.message--highlight')) {
+      old.classList.remove('message--highlight');
+      delete old.dataset.highlighted;
+    }
+    const item = this.byId.get(id)?.item;
+    if (!item) return null;
+    item.classList.add('message--highlight');
+    item.dataset.highlighted = 'true';
+    return item;
+  }
+
+  // ---- internals ----
 
   clearConfirmed() {
-    this.byId.forEach((item) => item.remove());
+    this.byId.forEach(({ item }) => item.remove());
     this.byId.clear();
+    this.removeDivider();
+    this.firstId = null;
     this.lastId = null;
   }
 
-  addConfirmed(message) {
-    if (typeof message.id !== 'number') return;
-    this.acknowledge(message);
-    if (this.byId.has(message.id)) return; // a replay or a re-sent copy: shown already
-    const item = bubble(message, message.username === this.me);
-    item.dataset.id = String(message.id);
-    this.insertInOrder(item, message.id);
-    this.byId.set(message.id, item);
-    this.lastId = this.lastId == null ? message.id : Math.max(this.lastId, message.id);
-  }
-
-  /** Removes the optimistic bubble this message confirms, if any. */
-  acknowledge(message) {
-    if (message.username !== this.me || !message.clientId) return;
-    const entry = this.pending.get(message.clientId);
-    if (!entry) return;
-    entry.item.remove();
-    this.pending.delete(message.clientId);
-  }
-
-  markFailed(clientId, entry) {
-    entry.failed = true;
-    entry.item.classList.replace('message--pending', 'message--failed');
-    entry.item.querySelector('.message__status').textContent = 'Not sent';
-    entry.item.querySelector('.message__bubble').append(this.retryButton(clientId, entry));
-  }
-
-  retryButton(clientId, entry) {
-    const retry = element('button', 'message__retry', 'Retry');
-    retry.type = 'button';
-    retry.addEventListener('click', () => {
-      if (!this.onRetry({ clientId, text: entry.text })) return; // still offline: stay "Not sent"
-      Object.assign(entry, { attempts: 1, failed: false });
-      entry.item.classList.replace('message--failed', 'message--pending');
-      entry.item.querySelector('.message__status').textContent = 'Sending…';
-      retry.remove();
-    });
-    return retry;
-  }
-
-  /** Confirmed messages stay in id order, before any still-pending bubbles. */
+  /** Stored messages stay in id order, before any still-pending bubbles. */
   insertInOrder(item, id) {
+    if (this.firstId != null && id < this.firstId) {
+      // Older than everything shown (a page of history): walk from the top.
+      let next = this.list.firstElementChild;
+      while (next && orderOf(next) < id) next = next.nextElementSibling;
+      this.list.insertBefore(item, next);
+      return;
+    }
     let next = null;
     for (let node = this.list.lastElementChild; node; node = node.previousElementSibling) {
-      const nodeId = node.dataset.id === undefined ? Infinity : Number(node.dataset.id);
-      if (nodeId < id) break;
+      if (orderOf(node) < id) break;
       next = node;
     }
     this.list.insertBefore(item, next);
-  }
-
-  atBottom() {
-    const { scrollHeight, scrollTop, clientHeight } = this.list;
-    return scrollHeight - scrollTop - clientHeight <= BOTTOM_SLACK_PX;
-  }
-
-  scrollToBottom() {
-    this.list.scrollTop = this.list.scrollHeight;
-    this.jumpButton.hidden = true;
-  }
-
-  /** Follows new messages only if the reader was already at the bottom (or just sent one). */
-  withScroll(change, force) {
-    const follow = force || this.atBottom();
-    const before = this.list.childElementCount;
-    change();
-    if (follow) this.scrollToBottom();
-    else if (this.list.childElementCount > before) this.jumpButton.hidden = false;
   }
 }

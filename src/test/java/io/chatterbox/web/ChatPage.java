@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.chatterbox.support.Accounts;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,73 @@ final class ChatPage {
     void sendAndAwaitAck(String text) {
         send(text);
         assertThat(page.locator(".message--pending")).hasCount(0);
+    }
+
+    /** The access token the page signed in with (from its storage), noted for the log-hygiene check. */
+    String token() {
+        String token = (String) page.evaluate("() => localStorage.getItem('chatterbox.token')");
+        Accounts.remember(token);
+        return token;
+    }
+
+    /** A room or DM entry in the sidebar, by room id (for rooms the id is the name). */
+    Locator roomItem(String room) {
+        return page.locator("[data-testid=room-item][data-room=\"" + room + "\"]");
+    }
+
+    /** The direct conversation with this person in the sidebar. */
+    Locator dmItem(String username) {
+        return byTestId("dm-list").locator("[data-testid=room-item][data-name=\"" + username + "\"]");
+    }
+
+    Locator unreadBadge(Locator item) {
+        return item.getByTestId("unread-badge");
+    }
+
+    /** Opens a room from the sidebar and waits until it is the one shown. */
+    void openRoom(String room) {
+        roomItem(room).click();
+        assertThat(roomItem(room)).hasAttribute("aria-current", "page");
+        assertThat(page.locator(".messages__room[data-room=\"" + room + "\"]")).isVisible();
+    }
+
+    /** Creates a room through the dialog; the page opens it. */
+    void createRoom(String name, String topic, boolean isPrivate) {
+        fillCreateRoom(name, topic, isPrivate);
+        assertThat(byTestId("create-room-dialog")).isHidden();
+        assertThat(byTestId("room-name")).hasText("#" + name);
+    }
+
+    void fillCreateRoom(String name, String topic, boolean isPrivate) {
+        byTestId("create-room").click();
+        assertThat(byTestId("create-room-dialog")).isVisible();
+        byTestId("create-room-name").fill(name);
+        byTestId("create-room-topic").fill(topic);
+        byTestId("create-room-private").setChecked(isPrivate);
+        byTestId("create-room-submit").click();
+    }
+
+    /** Starts a direct conversation through the dialog; the page opens it. */
+    void startDm(String username) {
+        byTestId("start-dm").click();
+        byTestId("dm-username").fill(username);
+        byTestId("dm-username").press("Enter");
+        assertThat(byTestId("dm-dialog")).isHidden();
+        assertThat(byTestId("room-name")).hasText("@" + username);
+    }
+
+    /** A member in the member list of the open room. */
+    Locator member(String username) {
+        return byTestId("member-list").locator("[data-testid=member][data-username=\"" + username + "\"]");
+    }
+
+    /** The messages shown for the open room, stored ones only. */
+    Locator shownMessages() {
+        return page.locator(".messages__room:not([hidden]) [data-testid=message][data-id]");
+    }
+
+    Locator messageById(String id) {
+        return page.locator("[data-testid=message][data-id=\"" + id + "\"]");
     }
 
     /** A message the server has confirmed (it carries an id), found by a unique part of its text. */

@@ -3,25 +3,17 @@ package io.chatterbox.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,41 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** The chat page in a real headless Chromium against the running application. */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ChatPageBrowserTest {
+class ChatPageBrowserTest extends BrowserTestBase {
 
-    private static final String PASSWORD = "correct-horse-42";
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "chat.png");
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL baseUrl;
-
-    @BeforeAll
-    static void launchBrowser() {
-        if (!SystemChromium.isInstalled()) {
-            return; // each test then reports itself skipped (or failed) in requireBrowser()
-        }
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000); // generous: CI machines can be busy
-        playwright = SystemChromium.createPlaywright();
-        browser = SystemChromium.launch(playwright);
-    }
-
-    @BeforeEach
-    void requireBrowser() {
-        SystemChromium.assumeInstalled();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     @Order(1) // first, so on a fresh database the screenshot shows only this conversation
@@ -74,7 +34,7 @@ class ChatPageBrowserTest {
             String bob = uniqueName("bob");
             ChatPage alicePage = signUp(aliceContext, alice);
             ChatPage bobPage = signUp(bobContext, bob);
-            assertThat(alicePage.byTestId("online-list")).containsText(bob);
+            assertThat(alicePage.member(bob)).hasAttribute("data-online", "true");
 
             String question = "Hi " + bob + "! Did the deploy go through?";
             String answerKey = "Rolling out now, " + alice;
@@ -103,6 +63,21 @@ class ChatPageBrowserTest {
             bobPage.assertTheirs(question);
 
             assertNoCspViolations(alicePage, bobPage);
+
+            // For the screenshot: two more rooms and a direct conversation, with news waiting in each.
+            String aliceToken = alicePage.token();
+            String bobToken = bobPage.token();
+            String design = createOrRename(aliceToken, "design", "Mockups, reviews and the style guide");
+            String random = createOrRename(aliceToken, "random", "Anything goes");
+            join(bobToken, design);
+            join(bobToken, random);
+            sendOverSocket(bobToken, design, List.of("New mockups are up", "Feedback welcome by Friday"));
+            sendOverSocket(bobToken, random, List.of("Lunch at noon?"));
+            sendOverSocket(bobToken, dmWith(bobToken, alice), List.of("Got a minute after the release?"));
+            assertThat(alicePage.unreadBadge(alicePage.roomItem(design))).hasText("2");
+            assertThat(alicePage.unreadBadge(alicePage.roomItem(random))).hasText("1");
+            assertThat(alicePage.unreadBadge(alicePage.dmItem(bob))).hasText("1");
+            assertThat(alicePage.unreadBadge(alicePage.roomItem("general"))).isHidden();
 
             Files.createDirectories(SCREENSHOT.getParent());
             alicePage.page().screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT));
@@ -194,7 +169,7 @@ class ChatPageBrowserTest {
             assertThat(frankPage.byTestId("message-list").locator(".message--pending")).hasCount(2);
             spy.closeFirstSocket();
 
-            Assertions.assertThat(spy.awaitReconnectUrl()).endsWith("/ws?since=" + lastSeenId);
+            Assertions.assertThat(spy.awaitReconnectUrl()).endsWith("/ws?v=2&since=" + lastSeenId);
             frankPage.assertOnline(frank);
             assertThat(frankPage.message(missed)).hasCount(1);
             assertThat(frankPage.message(before)).hasCount(1);
@@ -226,29 +201,16 @@ class ChatPageBrowserTest {
             assertThat(page.byTestId("composer-input")).isInViewport();
             assertThat(page.byTestId("logout")).isInViewport();
             Assertions.assertThat(page.page().evaluate("document.documentElement.scrollWidth")).isEqualTo(360);
+            // The room list hides behind the ☰ button; Escape closes it again.
+            assertThat(page.byTestId("sidebar")).isHidden();
+            page.byTestId("sidebar-toggle").click();
+            assertThat(page.roomItem("general")).isVisible();
+            Assertions.assertThat(page.page().evaluate("document.documentElement.scrollWidth")).isEqualTo(360);
+            page.page().keyboard().press("Escape");
+            assertThat(page.byTestId("sidebar")).isHidden();
+            assertThat(page.byTestId("sidebar-toggle")).isFocused();
             assertNoCspViolations(page);
         }
-    }
-
-    private BrowserContext newContext(int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, height).setLocale("en-US"));
-        StrictCsp.recordViolations(context);
-        return context;
-    }
-
-    private static void assertNoCspViolations(ChatPage... pages) {
-        for (ChatPage page : pages) {
-            Assertions.assertThat(StrictCsp.violations(page.page())).as("CSP violations").isEmpty();
-            Assertions.assertThat(StrictCsp.isEnforced(page.page())).as("a strict CSP is in force").isTrue();
-        }
-    }
-
-    private ChatPage signUp(BrowserContext context, String username) {
-        ChatPage page = ChatPage.open(context, baseUrl);
-        page.register(username, PASSWORD);
-        page.assertOnline(username);
-        return page;
     }
 
     /** Calls the REST API directly and returns the server's message, to compare with what the page shows. */
@@ -259,7 +221,14 @@ class ChatPageBrowserTest {
                 .extract().path("message");
     }
 
-    private static String uniqueName(String prefix) {
-        return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    /** Creates a public room with this name, or (on a database that has one already) a uniquely named one. */
+    private static String createOrRename(String token, String name, String topic) {
+        int status = createRoom(token, name, topic, false).extract().statusCode();
+        if (status == 201) {
+            return name;
+        }
+        String unique = uniqueRoom(name);
+        createRoom(token, unique, topic, false).statusCode(201);
+        return unique;
     }
 }

@@ -1,0 +1,131 @@
+// One message bubble. Everything the user wrote goes in through textContent, so markup shows literally.
+import { button, element, timeElement } from './dom.js';
+
+export const TOMBSTONE = 'message deleted';
+
+/** A confirmed (stored) or pending message; own messages sit right, others' left. */
+export function bubble({ username, text, timestamp }, mine) {
+  const item = element('li', `message ${mine ? 'message--mine' : 'message--theirs'}`);
+  item.dataset.testid = 'message';
+  item.dataset.sender = username ?? '';
+  const box = element('article', 'message__bubble');
+  const meta = element('header', 'message__meta');
+  const sender = element('span', 'message__sender', username);
+  sender.dataset.testid = 'message-sender';
+  meta.append(sender, timeElement(timestamp));
+  const body = element('p', 'message__text', text);
+  body.dataset.testid = 'message-text';
+  box.append(meta, body);
+  item.append(box);
+  return item;
+}
+
+const part = (item, className) => item.querySelector(`.${className}`);
+
+export function setText(item, text) {
+  const body = part(item, 'message__text');
+  if (body) body.textContent = text;
+}
+
+export function markEdited(item, timestamp) {
+  let marker = part(item, 'message__edited');
+  if (!marker) {
+    marker = element('span', 'message__edited', 'edited');
+    marker.dataset.testid = 'message-edited';
+    part(item, 'message__sender').parentElement.append(marker);
+  }
+  if (timestamp) marker.title = `Edited ${new Date(timestamp).toLocaleString()}`;
+}
+
+/** Replaces the text (and any edit controls) with a tombstone, in place. */
+export function markDeleted(item) {
+  item.classList.add('message--deleted');
+  item.dataset.deleted = 'true';
+  for (const selector of ['.message__text', '.message__actions', '.message__edit', '.message__edited']) {
+    item.querySelector(selector)?.remove();
+  }
+  if (!part(item, 'message__tombstone')) {
+    const tombstone = element('p', 'message__tombstone', TOMBSTONE);
+    tombstone.dataset.testid = 'message-tombstone';
+    part(item, 'message__bubble').append(tombstone);
+  }
+}
+
+/** The small Edit / Delete buttons on my own stored messages. */
+export function ownActions(onEdit, onDelete) {
+  const actions = element('span', 'message__actions message__actions--own');
+  const edit = button('message__action', 'Edit', { testId: 'edit-message', label: 'Edit message' });
+  const remove = button('message__action', 'Delete', { testId: 'delete-message', label: 'Delete message' });
+  edit.addEventListener('click', onEdit);
+  remove.addEventListener('click', onDelete);
+  actions.append(edit, remove);
+  return actions;
+}
+
+/** Status line of a message not yet stored: "Sending…", "Waiting for connection…" or "Not sent: <reason>". */
+export function setStatus(item, text) {
+  let status = part(item, 'message__status');
+  if (!status) {
+    status = element('span', 'message__status');
+    status.dataset.testid = 'message-status';
+    part(item, 'message__meta').append(status);
+  }
+  status.textContent = text;
+}
+
+/**
+ * An inline editor in place of the text: Enter (or Save) saves, Escape (or Cancel) gives up.
+ * save(text) -> Promise<string|null> resolves to an error message, or null when saved.
+ */
+export function openEditor(item, text, save) {
+  const body = part(item, 'message__text');
+  if (!body || part(item, 'message__edit')) return;
+  const form = element('form', 'message__edit');
+  const input = element('textarea', 'message__edit-input');
+  input.value = text;
+  input.rows = 2;
+  input.dataset.testid = 'edit-input';
+  input.setAttribute('aria-label', 'Edit message');
+  const error = element('p', 'message__edit-error');
+  error.setAttribute('role', 'alert');
+  const save_ = element('button', 'message__action', 'Save');
+  save_.type = 'submit';
+  save_.dataset.testid = 'edit-save';
+  const cancel = button('message__action', 'Cancel', { testId: 'edit-cancel' });
+  const row = element('div', 'message__actions');
+  row.append(save_, cancel);
+  form.append(input, error, row);
+  body.hidden = true;
+  part(item, 'message__actions')?.setAttribute('hidden', '');
+  body.after(form);
+  const close = () => {
+    form.remove();
+    body.hidden = false;
+    part(item, 'message__actions')?.removeAttribute('hidden');
+    part(item, 'message__actions')?.querySelector('button')?.focus();
+  };
+  cancel.addEventListener('click', close);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = input.value;
+    if (!value.trim()) return void (error.textContent = 'A message needs some text.');
+    if (value === text) return close();
+    save_.disabled = true;
+    const problem = await save(value);
+    save_.disabled = false;
+    if (problem) error.textContent = problem;
+    else close();
+  });
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
