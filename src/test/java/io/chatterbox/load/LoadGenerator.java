@@ -102,7 +102,7 @@ public final class LoadGenerator {
         long stormStart = System.nanoTime();
         long[] upgradedAt = new long[1];
         List<Boolean> connected = bounded(options.clients(), options.connectConcurrency(), i -> clients.get(i)
-                .connect(sockets, options.url(), tokens.get(i % options.users()))
+                .connect(sockets, options.url(), tokens.get(options.userOf(i)))
                 .compose(up -> clients.get(i).joined())
                 .map(true)
                 .otherwise(failure -> {
@@ -285,8 +285,8 @@ public final class LoadGenerator {
     }
 
     /**
-     * With --rooms: the first user of each block of clients creates a public room and the others join it, so every
-     * user is in exactly one room besides general. Returns the room ids in order (empty without --rooms).
+     * With --rooms: the first account of each room creates it (public) and the room's other accounts join it, so
+     * every account is in exactly one room besides general and all of its connections hear that room. Returns the room ids in order (empty without --rooms).
      */
     private List<String> rooms(List<String> tokens) throws Exception {
         if (options.rooms() == 0) {
@@ -299,13 +299,14 @@ public final class LoadGenerator {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(options.url().getHost())
                 .setDefaultPort(options.url().getPort()).setMaxPoolSize(options.httpConcurrency()).setKeepAlive(true));
         try {
+            int usersPerRoom = options.users() / options.rooms();
             bounded(options.rooms(), options.httpConcurrency(), r -> expect(201, withRetries(() -> post(http, "/api/rooms",
-                    "{\"name\":\"" + names.get(r) + "\"}", tokens.get(r * options.roomSize())), 5), "create room"))
+                    "{\"name\":\"" + names.get(r) + "\"}", tokens.get(r * usersPerRoom)), 5), "create room"))
                     .get(10, TimeUnit.MINUTES);
-            bounded(options.clients(), options.httpConcurrency(), i -> i % options.roomSize() == 0
+            bounded(options.users(), options.httpConcurrency(), u -> u % usersPerRoom == 0
                     ? Future.succeededFuture(null)
-                    : expect(200, withRetries(() -> post(http, "/api/rooms/" + names.get(options.roomOf(i)) + "/join", "",
-                            tokens.get(i)), 5), "join room"))
+                    : expect(200, withRetries(() -> post(http, "/api/rooms/" + names.get(u / usersPerRoom) + "/join", "",
+                            tokens.get(u)), 5), "join room"))
                     .get(10, TimeUnit.MINUTES);
         } finally {
             http.close();

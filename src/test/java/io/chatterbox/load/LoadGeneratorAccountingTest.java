@@ -109,9 +109,12 @@ class LoadGeneratorAccountingTest {
 
     @Test
     void roomsSpreadClientsInBlocksAndSendersRoundRobin() {
-        LoadOptions options = LoadOptions.parse("--clients", "12", "--senders", "6", "--rooms", "3");
+        LoadOptions options = LoadOptions.parse("--clients", "12", "--users", "6", "--senders", "6", "--rooms", "3");
 
         assertThat(options.roomSize()).isEqualTo(4);
+        // two accounts per room; every connection of an account is in that account's room
+        assertThat(java.util.stream.IntStream.range(0, 12).map(options::userOf).toArray())
+                .containsExactly(0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5);
         assertThat(options.roomOf(0)).isZero();
         assertThat(options.roomOf(11)).isEqualTo(2);
         // senders 0,1,2 are the first clients of rooms 0,1,2; senders 3,4,5 the second ones

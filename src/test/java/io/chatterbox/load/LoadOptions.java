@@ -32,9 +32,9 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
               --settle D                quiet time after the connect storm before sending (default 2s)
               --password P              password of the generated accounts (default: a fixed, uncommon one)
               --rooms R                 spread the clients over R public rooms of clients/R each, over protocol v2;
-                                        senders are spread round-robin over the rooms and each client expects the
-                                        messages of its own room only (needs users = clients; default 0: everyone
-                                        in general, protocol v1)
+                                        users/R accounts per room; senders are spread round-robin over the rooms and
+                                        each client expects the messages of its own room only (clients and users
+                                        divisible by R; default 0: everyone in general, protocol v1)
 
             Exit status: 0 clean; 2 when any message was lost, duplicated, reordered, refused with an error frame, or a
             connection failed or closed during the run; 1 when the run could not be set up.
@@ -94,8 +94,8 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
         if (options.senders < 0 || options.senders > options.clients) {
             throw new IllegalArgumentException("need 0 <= senders <= clients");
         }
-        if (options.rooms < 0 || (options.rooms > 0 && (options.clients % options.rooms != 0 || options.users != options.clients))) {
-            throw new IllegalArgumentException("--rooms needs clients divisible by rooms and users = clients");
+        if (options.rooms < 0 || (options.rooms > 0 && (options.clients % options.rooms != 0 || options.users % options.rooms != 0))) {
+            throw new IllegalArgumentException("--rooms needs clients and users divisible by rooms");
         }
         if (options.senders > 0 && options.rate <= 0) {
             throw new IllegalArgumentException("--rate must be positive when there are senders");
@@ -111,6 +111,15 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
     /** The room of client {@code i}, 0-based; always 0 without rooms. */
     int roomOf(int client) {
         return client / roomSize();
+    }
+
+    /** The account client {@code i} connects as: without rooms round-robin, with rooms one of its room's accounts. */
+    int userOf(int client) {
+        if (rooms == 0) {
+            return client % users;
+        }
+        int usersPerRoom = users / rooms;
+        return roomOf(client) * usersPerRoom + client % usersPerRoom;
     }
 
     /** The client that is sender {@code s}: senders go round-robin over the rooms; without rooms, client s. */
