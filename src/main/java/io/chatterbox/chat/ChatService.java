@@ -141,7 +141,7 @@ public class ChatService {
         if (startsConversation) {
             directRooms.startBefore(draft);
         }
-        store.append(draft).whenComplete((appended, failure) -> {
+        store.append(draft, (appended, failure) -> {
             if (failure != null) {
                 reject(connection, failed(failure).about(clientId));
             } else if (appended.duplicate()) {

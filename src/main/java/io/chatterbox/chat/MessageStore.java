@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,16 +76,22 @@ public class MessageStore {
         writer.join(TimeUnit.SECONDS.toMillis(10));
     }
 
-    /** Queues a message; the stage completes on the writer thread once the message is committed. */
-    public CompletionStage<Appended> append(Draft draft) {
+    /**
+     * Queues a message. {@code whenStored} runs on the writer thread once the message is committed (or refused
+     * there), in store order; it is attached before the message is queued, because a callback attached to an
+     * already completed future would run on the caller's thread instead and could overtake earlier messages.
+     * When the queue is full it runs at once, on the caller's thread, with a {@link StoreOverloadedException}.
+     */
+    public void append(Draft draft, BiConsumer<Appended, Throwable> whenStored) {
+        CompletableFuture<Appended> result = new CompletableFuture<>();
+        result.whenComplete(whenStored);
         if (!running || pendingAppends.incrementAndGet() > queueCapacity) {
             pendingAppends.decrementAndGet();
-            return CompletableFuture.failedFuture(new StoreOverloadedException());
+            result.completeExceptionally(new StoreOverloadedException());
+            return;
         }
-        CompletableFuture<Appended> result = new CompletableFuture<>();
         queue.add(new Append(draft, result));
         metrics.received();
-        return result;
     }
 
     /** Runs the action on the writer thread, after every append queued before it has been committed. */
