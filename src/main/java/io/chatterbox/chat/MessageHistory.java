@@ -51,10 +51,6 @@ public class MessageHistory {
                 seen.get().timestamp, sinceId, rooms).page(0, limit).list();
     }
 
-    public Optional<Message> find(long id) {
-        return Message.findByIdOptional(id);
-    }
-
     public ReadState readState(String username, String room) {
         long lastRead = ReadMarker.<ReadMarker> find("room = ?1 and username = ?2", room, username)
                 .firstResultOptional().map(marker -> marker.lastReadId).orElse(0L);
