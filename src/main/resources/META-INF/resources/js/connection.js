@@ -5,6 +5,15 @@ const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
 const POLICY_VIOLATION = 1008;
 
+function parse(data) {
+  try {
+    const frame = JSON.parse(data);
+    return frame && typeof frame === 'object' ? frame : null;
+  } catch {
+    return null; // not ours to interpret
+  }
+}
+
 /** Delay before reconnect attempt n (0-based): half fixed, half random, so clients spread out. */
 export function backoffDelay(attempt) {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
@@ -25,6 +34,8 @@ function authProtocols(token) {
 /**
  * States reported through onState: 'connecting' (first attempt), 'online', 'reconnecting', 'offline'.
  * Hooks: onFrame(frame), onState(state), lastId() -> number|null for ?since=,
+ * onReady(), once per socket, right after its first frame (the room list) was handled: per-connection work
+ * such as resending the outbox goes there,
  * stillAuthorized() -> Promise<boolean>, asked after a close that may mean a dead token.
  */
 export class ChatConnection {
@@ -35,7 +46,6 @@ export class ChatConnection {
     this.attempt = 0;
     this.timer = null;
     this.stopped = false;
-    this.generation = 0; // counts sockets opened, so per-connection work (resending) runs once per socket
     this.onBrowserOnline = () => this.reconnectNow();
   }
 
@@ -70,15 +80,25 @@ export class ChatConnection {
 
   open(state) {
     this.hooks.onState(state);
-    this.generation += 1;
     const socket = new WebSocket(socketUrl(this.hooks.lastId()), authProtocols(this.token));
     let opened = false;
+    let ready = false;
     socket.addEventListener('open', () => {
       opened = true;
       this.hooks.onState('online');
     });
     socket.addEventListener('message', (event) => {
-      if (this.socket === socket) this.receive(event.data); // ignore frames after stop()
+      if (this.socket !== socket) return; // ignore frames after stop()
+      const frame = parse(event.data);
+      if (!frame) return;
+      // The room list opens every v2 connect sequence: the server really accepted us.
+      const first = frame.type === 'rooms' && !ready;
+      if (first) {
+        ready = true;
+        this.attempt = 0;
+      }
+      this.hooks.onFrame(frame);
+      if (first) this.hooks.onReady();
     });
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return; // a socket we already abandoned
@@ -88,17 +108,6 @@ export class ChatConnection {
       if (!this.stopped) this.afterClose(suspectToken);
     });
     this.socket = socket;
-  }
-
-  receive(data) {
-    let frame;
-    try {
-      frame = JSON.parse(data);
-    } catch {
-      return; // not ours to interpret
-    }
-    if (frame.type === 'rooms' || frame.type === 'history') this.attempt = 0; // the server really accepted us
-    this.hooks.onFrame(frame);
   }
 
   async afterClose(suspectToken) {

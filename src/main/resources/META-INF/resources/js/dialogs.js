@@ -34,10 +34,26 @@ function formDialog(dialog, submit) {
 
 const text = (data, name) => String(data.get(name) ?? '').trim();
 
+let confirmAction = null;
+const confirmDialog = formDialog(byTestId('confirm-dialog'), () => confirmAction());
+
+/** Asks first; action() -> Promise<string|null> runs on OK, and an error keeps the dialog open. */
+export function confirm(message, okLabel, action) {
+  confirmAction = action;
+  confirmDialog.open();
+  byTestId('confirm-message').textContent = message;
+  byTestId('confirm-ok').textContent = okLabel;
+  byTestId('confirm-ok').focus();
+}
+
+export function closeAll() {
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
+}
+
 /**
- * chat: { token(), me(), currentRoom(), adopt(desc) -> opens the room (adding it if new),
+ * chat: { token(), currentRoom(), adopt(desc, { direct }) -> opens the room (adding it if new),
  *         refreshMembers(), notice(text) }.
- * Returns functions the rest of the page calls: confirm(message, okLabel, action), and the openers.
+ * Returns the openers of the room dialogs.
  */
 export function wireDialogs(chat) {
   const createRoom = formDialog(byTestId('create-room-dialog'), async (data) => {
@@ -71,10 +87,6 @@ export function wireDialogs(chat) {
     chat.notice(`${result.data.username ?? username} can now see ${room.desc.name}.`);
     return null;
   });
-
-  let confirmAction = null;
-  const confirmDialog = byTestId('confirm-dialog');
-  const confirm = formDialog(confirmDialog, () => confirmAction());
 
   const directoryDialog = byTestId('directory-dialog');
   for (const close of directoryDialog.querySelectorAll('[data-close]')) {
@@ -135,16 +147,5 @@ export function wireDialogs(chat) {
     startDm: () => startDm.open(),
     invite: () => invite.open(),
     directory: openDirectory,
-    /** Asks first; action() -> Promise<string|null> runs on OK, and an error keeps the dialog open. */
-    confirm(message, okLabel, action) {
-      confirmAction = action;
-      confirm.open();
-      byTestId('confirm-message').textContent = message;
-      byTestId('confirm-ok').textContent = okLabel;
-      byTestId('confirm-ok').focus();
-    },
-    closeAll() {
-      for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
-    },
   };
 }

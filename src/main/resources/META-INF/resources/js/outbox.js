@@ -2,6 +2,7 @@
 // with their original clientId so each is stored exactly once, and marked failed with the server's reason.
 
 const MAX_SEND_ATTEMPTS = 5;
+const RESEND_PAUSE_MS = 1000; // plus up to as much again at random
 
 // crypto.randomUUID exists only in secure contexts; a self-hosted server may be plain http on a LAN.
 function newClientId() {
@@ -16,6 +17,7 @@ export class Outbox {
     this.sendFrame = send;
     this.viewOf = viewOf;
     this.entries = new Map(); // clientId -> { clientId, room, text, attempts, failed }, in the order written
+    this.resendTimer = null;
   }
 
   /** Shows a new message in its room and sends it; returns false when it is queued for the next connection. */
@@ -47,6 +49,7 @@ export class Outbox {
 
   /** Sends again what is not acknowledged; one tried MAX_SEND_ATTEMPTS times is marked "Not sent" instead. */
   resend() {
+    clearTimeout(this.resendTimer); // a resend now makes a scheduled one moot
     for (const entry of this.entries.values()) {
       if (entry.failed) continue;
       const view = this.viewOf(entry.room);
@@ -58,6 +61,17 @@ export class Outbox {
       if (!this.send(entry)) return; // offline again: the next connection tries
       view?.setPendingState(entry.clientId, 'sending');
     }
+  }
+
+  /** Resends after a short, jittered pause (after a transient error), so a busy server is not hit again at once. */
+  resendSoon() {
+    clearTimeout(this.resendTimer);
+    this.resendTimer = setTimeout(() => this.resend(), RESEND_PAUSE_MS * (1 + Math.random()));
+  }
+
+  /** The session ended: nothing more goes out. */
+  stop() {
+    clearTimeout(this.resendTimer);
   }
 
   retry(clientId) {

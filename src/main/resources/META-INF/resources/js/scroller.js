@@ -1,5 +1,6 @@
 // The scrolling message area: follow new messages only from the bottom, keep the reader's place when older
 // messages are added above, and tell which messages are on screen.
+import { byTestId } from './dom.js';
 
 const BOTTOM_SLACK_PX = 40;
 
@@ -52,3 +53,6 @@ export class Scroller {
     return null;
   }
 }
+
+/** The page's one message area: every room's list lives inside it, only the open room's is shown. */
+export const messageArea = new Scroller(byTestId('message-list'), byTestId('jump-latest'));
