@@ -1,9 +1,7 @@
 package io.chatterbox.chat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +13,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
@@ -191,34 +190,9 @@ public class MessageStore {
     }
 
     private static List<Appended> store(List<Append> batch) {
-        List<Appended> stored = new ArrayList<>(batch.size());
-        Map<String, Message> byClientId = new HashMap<>();
-        long now = System.currentTimeMillis();
-        for (Append append : batch) {
-            Draft draft = append.draft();
-            String idempotencyKey = draft.clientId() == null ? null : draft.username() + '\u0000' + draft.clientId();
-            Message earlier = idempotencyKey == null ? null : byClientId.get(idempotencyKey);
-            if (earlier == null && idempotencyKey != null) {
-                earlier = Message.<Message> find("username = ?1 and clientId = ?2", draft.username(), draft.clientId())
-                        .firstResult();
-            }
-            if (earlier != null) {
-                stored.add(new Appended(earlier, true));
-                continue;
-            }
-            Message message = new Message();
-            message.username = draft.username();
-            message.room = draft.room();
-            message.text = draft.text();
-            message.clientId = draft.clientId();
-            message.timestamp = now;
-            message.persist();
-            if (idempotencyKey != null) {
-                byClientId.put(idempotencyKey, message);
-            }
-            stored.add(new Appended(message, false));
-        }
-        return stored;
+        List<Draft> drafts = batch.stream().map(Append::draft).toList();
+        return Message.getEntityManager().unwrap(Session.class)
+                .doReturningWork(connection -> MessageRows.append(connection, drafts));
     }
 
     private static void runSafely(Runnable action) {

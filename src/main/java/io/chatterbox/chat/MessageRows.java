@@ -1,0 +1,96 @@
+package io.chatterbox.chat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends a batch of messages with two prepared statements on the writer's transaction: the hot path of the store.
+ * Profiling showed Hibernate's per-entity machinery (query plans, auto-flush, insert coordination) taking most of
+ * the writer's time and SQLite itself a few percent, so the writer talks JDBC here; reads and the rare writes
+ * (edits, rooms, read markers) stay with the entities.
+ */
+final class MessageRows {
+
+    private static final String FIND_EARLIER = """
+            SELECT id, room, message, timestamp, edited_at, deleted FROM messages WHERE username = ? AND client_id = ?""";
+    private static final String INSERT = """
+            INSERT INTO messages (username, message, timestamp, room, client_id) VALUES (?, ?, ?, ?, ?) RETURNING id""";
+
+    private MessageRows() {
+    }
+
+    /** Stores each draft, or finds the earlier copy of a repeated clientId; results in batch order. */
+    static List<Appended> append(Connection connection, List<Draft> drafts) throws SQLException {
+        List<Appended> stored = new ArrayList<>(drafts.size());
+        Map<String, Message> byClientId = new HashMap<>();
+        long now = System.currentTimeMillis();
+        try (PreparedStatement findEarlier = connection.prepareStatement(FIND_EARLIER);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Draft draft : drafts) {
+                String idempotencyKey = draft.clientId() == null ? null : draft.username() + '\u0000' + draft.clientId();
+                Message earlier = idempotencyKey == null ? null : byClientId.get(idempotencyKey);
+                if (earlier == null && idempotencyKey != null) {
+                    earlier = findEarlier(findEarlier, draft);
+                }
+                if (earlier != null) {
+                    stored.add(new Appended(earlier, true));
+                    continue;
+                }
+                Message message = insert(insert, draft, now);
+                if (idempotencyKey != null) {
+                    byClientId.put(idempotencyKey, message);
+                }
+                stored.add(new Appended(message, false));
+            }
+        }
+        return stored;
+    }
+
+    private static Message findEarlier(PreparedStatement statement, Draft draft) throws SQLException {
+        statement.setString(1, draft.username());
+        statement.setString(2, draft.clientId());
+        try (ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                return null;
+            }
+            Message earlier = message(draft, row.getString("room"), row.getString("message"), row.getLong("timestamp"));
+            earlier.id = row.getLong("id");
+            long editedAt = row.getLong("edited_at");
+            earlier.editedAt = row.wasNull() ? null : editedAt;
+            earlier.deleted = row.getInt("deleted") != 0;
+            return earlier;
+        }
+    }
+
+    private static Message insert(PreparedStatement statement, Draft draft, long now) throws SQLException {
+        statement.setString(1, draft.username());
+        statement.setString(2, draft.text());
+        statement.setLong(3, now);
+        statement.setString(4, draft.room());
+        statement.setString(5, draft.clientId());
+        try (ResultSet id = statement.executeQuery()) {
+            if (!id.next()) {
+                throw new SQLException("INSERT … RETURNING id returned no row");
+            }
+            Message message = message(draft, draft.room(), draft.text(), now);
+            message.id = id.getLong(1);
+            return message;
+        }
+    }
+
+    private static Message message(Draft draft, String room, String text, long timestamp) {
+        Message message = new Message();
+        message.username = draft.username();
+        message.clientId = draft.clientId();
+        message.room = room;
+        message.text = text;
+        message.timestamp = timestamp;
+        return message;
+    }
+}
