@@ -75,13 +75,15 @@ public class ChatService {
         this.metrics = metrics;
         this.resumeLimit = config.chat().resumeLimit();
         this.messageRate = RateLimiter.perSecond(config.limits().messagesPerSecond(), config.limits().messageBurst());
-        this.typingRate = RateLimiter.perSecond(1.0 / Math.max(0.001, config.chat().typingInterval().toMillis() / 1000.0), 1);
+        double typingPerSecond = 1000.0 / Math.max(1, config.chat().typingInterval().toMillis());
+        this.typingRate = RateLimiter.perSecond(typingPerSecond, 1);
     }
 
     /**
-     * Sends the connection its rooms (v2, see {@link ConnectionRegistry#speaksV2}), each room's history (the latest, or what it missed since {@code since})
-     * and who is online, then starts live delivery; others hear of a newcomer through the {@link PresenceAnnouncer}.
-     * Ordered with commits, so the client sees every message exactly once.
+     * Sends the connection its rooms (v2 only, see {@link ConnectionRegistry#speaksV2}), each room's history (the
+     * latest, or what it missed since {@code since}, then the edits it missed) and who is online, then starts live
+     * delivery; others hear of a newcomer through the {@link PresenceAnnouncer}. Ordered with commits, so the
+     * client sees every message exactly once.
      */
     public void join(WebSocketConnection connection, String username, Long since) {
         boolean v2 = ConnectionRegistry.isV2(connection);
@@ -96,7 +98,8 @@ public class ChatService {
             }
             own.forEach(room -> registry.send(connection, encode(roomHistory.onConnect(room, since))));
             if (v2 && since != null) {
-                history.changedSince(own, since, resumeLimit).forEach(changed -> registry.send(connection, encode(change(changed))));
+                history.changedSince(own, since, resumeLimit)
+                        .forEach(changed -> registry.send(connection, encode(change(changed))));
             }
             boolean cameOnline = registry.connect(connection, username, own);
             own.forEach(room -> registry.send(connection, presence.currentList(room)));
@@ -165,13 +168,20 @@ public class ChatService {
         executor.supplyAsync(() -> roomHistory.page(username, room, before, after, limit)).whenComplete((page, failure) -> {
             if (failure == null) {
                 registry.send(connection, encode(page));
-            } else if (unwrap(failure) instanceof ChatException refused) {
-                reject(connection, refused);
             } else {
-                LOG.error("Could not read a page of history", failure);
-                sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+                commandFailed(connection, failure);
             }
         });
+    }
+
+    /** Tells the client why a command failed later: its refusal, or internal_error for the unexpected (logged). */
+    public void commandFailed(WebSocketConnection connection, Throwable failure) {
+        if (unwrap(failure) instanceof ChatException refused) {
+            reject(connection, refused);
+        } else {
+            LOG.error("A socket command failed", failure);
+            sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+        }
     }
 
     /** Refuses a frame the client sent: counts it by code and tells the client why. */

@@ -1,7 +1,6 @@
 package io.chatterbox.realtime;
 
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -53,8 +52,9 @@ public class ChatSocket {
     private final ConnectionRegistry registry;
     private final ObjectMapper json;
 
-    ChatSocket(ChatService chat, MessageChanges changes, ReadMarkers readMarkers, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
-            IdleSocketReaper idle, ConnectionRegistry registry, ObjectMapper json) {
+    ChatSocket(ChatService chat, MessageChanges changes, ReadMarkers readMarkers, SecurityIdentity identity,
+            TokenLifetimeGuard tokenGuard, ConnectionQuota quota, IdleSocketReaper idle, ConnectionRegistry registry,
+            ObjectMapper json) {
         this.chat = chat;
         this.changes = changes;
         this.readMarkers = readMarkers;
@@ -127,26 +127,10 @@ public class ChatSocket {
     /** Success is announced to the room by the service; a refusal made on the writer thread goes back as an error frame. */
     private void answerFailure(WebSocketConnection connection, CompletionStage<?> outcome) {
         outcome.whenComplete((done, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof ChatException refused) {
-                chat.reject(connection, refused);
-            } else if (cause != null) {
-                LOG.error("A socket command failed", cause);
-                chat.sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+            if (failure != null) {
+                chat.commandFailed(connection, failure);
             }
         });
-    }
-
-    @OnBinaryMessage
-    @NonBlocking
-    public void onBinary(Buffer frame, WebSocketConnection connection) {
-        Close.close(connection, Close.UNSUPPORTED_DATA, "binary frames are not supported; send JSON text");
-    }
-
-    @OnPongMessage
-    @NonBlocking
-    public void onPong(Buffer data, WebSocketConnection connection) {
-        idle.seen(connection);
     }
 
     private static String queryParameter(WebSocketConnection connection, String name) {

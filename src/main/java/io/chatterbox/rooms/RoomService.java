@@ -1,5 +1,6 @@
 package io.chatterbox.rooms;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,7 @@ public class RoomService {
         this.views = views;
         this.effects = effects;
         this.registry = registry;
-        this.creations = RateLimiter.perWindow(config.limits().roomsPerUserPerHour(), java.time.Duration.ofHours(1));
+        this.creations = RateLimiter.perWindow(config.limits().roomsPerUserPerHour(), Duration.ofHours(1));
     }
 
     public List<RoomView> roomsOf(String username) {
