@@ -133,6 +133,18 @@ public class ChatSocket {
         });
     }
 
+    @OnBinaryMessage
+    @NonBlocking
+    public void onBinary(Buffer frame, WebSocketConnection connection) {
+        Close.close(connection, Close.UNSUPPORTED_DATA, "binary frames are not supported; send JSON text");
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        idle.seen(connection);
+    }
+
     private static String queryParameter(WebSocketConnection connection, String name) {
         String query = connection.handshakeRequest().query();
         if (query == null || query.isEmpty()) {
