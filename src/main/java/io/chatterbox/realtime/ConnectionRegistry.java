@@ -19,6 +19,8 @@ import io.chatterbox.metrics.ChatMetrics;
 import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -49,6 +51,7 @@ public class ConnectionRegistry {
     private static final TypedKey<AtomicInteger> UNSENT_FRAMES = new TypedKey<>("unsent-frames");
     private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");
     private static final TypedKey<EventLoop> EVENT_LOOP = new TypedKey<>("event-loop");
+    private static final TypedKey<ChannelHandlerContext> SOCKET = new TypedKey<>("netty-context");
     private static final TypedKey<Boolean> V2 = new TypedKey<>("protocol-v2");
     private static final TypedKey<String> USER = new TypedKey<>("registered-user");
     /** The rooms a connection hears; replaced, never mutated, on the writer thread. */
@@ -59,6 +62,7 @@ public class ConnectionRegistry {
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
     private final Map<String, Map<EventLoop, WebSocketConnection[]>> connectionsByRoom = new ConcurrentHashMap<>();
+    private final Map<EventLoop, FlushCoalescer> flushers = new ConcurrentHashMap<>();
 
     private final VertxInternal vertx;
 
@@ -73,6 +77,12 @@ public class ConnectionRegistry {
      * event loop any loop will do: writes from a foreign thread are handed to the owner by Vert.x itself.
      */
     public void bindToCurrentEventLoop(WebSocketConnection connection) {
+        ChannelHandlerContext socket = RawFrames.contextOf(connection);
+        if (socket != null && socket.executor() instanceof EventLoop owner) {
+            connection.userData().put(SOCKET, socket);
+            connection.userData().put(EVENT_LOOP, owner);
+            return;
+        }
         EventLoop loop = Vertx.currentContext() instanceof ContextInternal context
                 ? context.nettyEventLoop()
                 : vertx.nettyEventLoopGroup().next();
@@ -180,18 +190,35 @@ public class ConnectionRegistry {
 
     private int broadcast(String room, String frame, Predicate<WebSocketConnection> recipient) {
         int recipients = 0;
+        ByteBuf payload = null;
         for (Map.Entry<EventLoop, WebSocketConnection[]> group : connectionsByRoom.getOrDefault(room, Map.of()).entrySet()) {
             WebSocketConnection[] members = group.getValue();
             recipients += members.length;
+            ByteBuf bytes = payload == null ? (payload = RawFrames.encode(frame)) : payload;
+            FlushCoalescer flushes = flushers.computeIfAbsent(group.getKey(), FlushCoalescer::new);
             group.getKey().execute(() -> {
                 for (WebSocketConnection connection : members) {
                     if (recipient.test(connection)) {
-                        send(connection, frame);
+                        write(connection, frame, bytes, flushes);
                     }
                 }
             });
         }
         return recipients;
+    }
+
+    /** One recipient of a broadcast, on its event loop: the shared bytes when its socket is reachable, else sendText. */
+    private void write(WebSocketConnection connection, String frame, ByteBuf bytes, FlushCoalescer flushes) {
+        ChannelHandlerContext socket = connection.userData().get(SOCKET);
+        if (socket == null) {
+            send(connection, frame);
+            return;
+        }
+        AtomicInteger unsent = admit(connection);
+        if (unsent != null) {
+            RawFrames.write(socket, bytes).addListener(written -> unsent.decrementAndGet());
+            flushes.flushSoon(socket);
+        }
     }
 
     private void subscribe(WebSocketConnection connection, String room) {
@@ -224,8 +251,26 @@ public class ConnectionRegistry {
      * @return whether the frame was queued
      */
     public boolean send(WebSocketConnection connection, String frame) {
-        if (!connection.isOpen() || connection.userData().get(DROPPED) != null) {
+        AtomicInteger pending = admit(connection);
+        if (pending == null) {
             return false;
+        }
+        connection.sendText(frame).subscribe().with(
+                sent -> pending.decrementAndGet(),
+                failure -> {
+                    pending.decrementAndGet();
+                    LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure);
+                });
+        return true;
+    }
+
+    /**
+     * Counts one more frame waiting for the connection, or refuses it (null): the connection is closed, was dropped,
+     * or has stopped reading — then it is dropped now.
+     */
+    private AtomicInteger admit(WebSocketConnection connection) {
+        if (!connection.isOpen() || connection.userData().get(DROPPED) != null) {
+            return null;
         }
         AtomicInteger unsent = connection.userData().get(UNSENT_FRAMES);
         if (unsent == null) {
@@ -235,16 +280,9 @@ public class ConnectionRegistry {
         if (unsent.incrementAndGet() > sendQueueFrames) {
             unsent.decrementAndGet();
             dropSlowConsumer(connection);
-            return false;
+            return null;
         }
-        AtomicInteger pending = unsent;
-        connection.sendText(frame).subscribe().with(
-                sent -> pending.decrementAndGet(),
-                failure -> {
-                    pending.decrementAndGet();
-                    LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure);
-                });
-        return true;
+        return unsent;
     }
 
     private static WebSocketConnection[] plus(WebSocketConnection[] group, WebSocketConnection[] added) {

@@ -1,0 +1,40 @@
+package io.chatterbox.realtime;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+
+/**
+ * Flushes the sockets of one event loop once for many broadcasts. The writer thread hands a committed batch of
+ * messages to the loop as consecutive tasks; each writes without flushing and asks for a flush, which runs as a
+ * later task — after the broadcasts already queued — so a socket that gets ten messages is flushed (one system
+ * call) once instead of ten times. Used only on its own event loop, hence no locking.
+ */
+final class FlushCoalescer {
+
+    private final EventLoop loop;
+    private final Set<ChannelHandlerContext> unflushed = new LinkedHashSet<>();
+    private boolean scheduled;
+
+    FlushCoalescer(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    void flushSoon(ChannelHandlerContext socket) {
+        unflushed.add(socket);
+        if (!scheduled) {
+            scheduled = true;
+            loop.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        scheduled = false;
+        for (ChannelHandlerContext socket : unflushed) {
+            socket.flush();
+        }
+        unflushed.clear();
+    }
+}
