@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.quarkus.websockets.next.runtime.WebSocketConnectionBase;
 import io.vertx.core.http.impl.WebSocketInternal;
@@ -24,6 +25,7 @@ import io.vertx.core.http.impl.WebSocketInternal;
  * opens. If that ever fails (a Quarkus version without the method), {@link #contextOf} answers null and the
  * connection is served by {@code sendText}, as before.
  */
+@RegisterForReflection(targets = WebSocketConnectionBase.class, methods = true, fields = false) // the native image too
 final class RawFrames {
 
     private static final Logger LOG = Logger.getLogger(RawFrames.class);
