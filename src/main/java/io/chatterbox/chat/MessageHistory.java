@@ -1,5 +1,9 @@
 package io.chatterbox.chat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,6 +12,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import javax.sql.DataSource;
 
 /**
  * Every read of stored messages. Reads run outside transactions (SQLite then takes no write lock, so they never
@@ -25,19 +31,28 @@ public class MessageHistory {
     public record ReadState(long lastReadId, long unread, long lastMessageId) {
     }
 
+    private static final String COLUMNS = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
+    private static final String LATEST = COLUMNS + "WHERE room = ? ORDER BY id DESC LIMIT ?";
+    private static final String BEFORE = COLUMNS + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
+    private static final String AFTER = COLUMNS + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
+
+    private final DataSource database;
+
+    MessageHistory(DataSource database) {
+        this.database = database;
+    }
+
     /** The newest {@code limit} messages of a room, oldest first, and whether older ones exist. */
     public Page latest(String room, int limit) {
-        return newestFirst(Message.find("room = ?1 order by id desc", room).page(0, limit + 1).list(), limit);
+        return newestFirst(page(LATEST, room, null, limit + 1), limit);
     }
 
     public Page before(String room, long beforeId, int limit) {
-        return newestFirst(Message.find("room = ?1 and id < ?2 order by id desc", room, beforeId)
-                .page(0, limit + 1).list(), limit);
+        return newestFirst(page(BEFORE, room, beforeId, limit + 1), limit);
     }
 
     public Page after(String room, long afterId, int limit) {
-        List<Message> page = Message.<Message> find("room = ?1 and id > ?2 order by id", room, afterId)
-                .page(0, limit + 1).list();
+        List<Message> page = page(AFTER, room, afterId, limit + 1);
         return page.size() > limit ? new Page(page.subList(0, limit), true) : new Page(page, false);
     }
 
@@ -73,6 +88,32 @@ public class MessageHistory {
                 ORDER BY f.rank, m.id DESC LIMIT :limit""", Message.class)
                 .setParameter("query", ftsQuery).setParameter("rooms", rooms).setParameter("limit", limit)
                 .getResultList();
+    }
+
+    /**
+     * One page of a room over plain JDBC: pages are read on every connect (on the writer thread) and on every scroll,
+     * and Hibernate's query and entity machinery was the largest part of an upgrade's server time (JFR, see
+     * docs/performance.md).
+     */
+    private List<Message> page(String sql, String room, Long id, int limit) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            statement.setString(parameter++, room);
+            if (id != null) {
+                statement.setLong(parameter++, id);
+            }
+            statement.setInt(parameter, limit);
+            List<Message> messages = new ArrayList<>(limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(MessageRows.read(rows));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read messages of room " + room, e);
+        }
     }
 
     private static Page newestFirst(List<Message> newestFirst, int limit) {

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends a batch of messages with two prepared statements on the writer's transaction: the hot path of the store.
- * Profiling showed Hibernate's per-entity machinery (query plans, auto-flush, insert coordination) taking most of
- * the writer's time and SQLite itself a few percent, so the writer talks JDBC here; reads and the rare writes
- * (edits, rooms, read markers) stay with the entities.
+ * The messages table over plain JDBC, for the hot paths: appending a batch with two prepared statements on the
+ * writer's transaction, and turning rows into messages for history pages. Profiling showed Hibernate's per-entity
+ * machinery (query plans, auto-flush, insert coordination, hydration) taking most of that time and SQLite itself a
+ * few percent; the rare writes (edits, rooms, read markers) and other reads stay with the entities.
  */
 final class MessageRows {
 
-    private static final String FIND_EARLIER = """
-            SELECT id, room, message, timestamp, edited_at, deleted FROM messages WHERE username = ? AND client_id = ?""";
+    /** The columns {@link #read} expects, in a SELECT. */
+    static final String COLUMNS = "id, username, message, timestamp, room, client_id, edited_at, deleted";
+    private static final String FIND_EARLIER = "SELECT " + COLUMNS + " FROM messages WHERE username = ? AND client_id = ?";
     private static final String INSERT = """
             INSERT INTO messages (username, message, timestamp, room, client_id) VALUES (?, ?, ?, ?, ?) RETURNING id""";
 
@@ -56,16 +57,23 @@ final class MessageRows {
         statement.setString(1, draft.username());
         statement.setString(2, draft.clientId());
         try (ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                return null;
-            }
-            Message earlier = message(draft, row.getString("room"), row.getString("message"), row.getLong("timestamp"));
-            earlier.id = row.getLong("id");
-            long editedAt = row.getLong("edited_at");
-            earlier.editedAt = row.wasNull() ? null : editedAt;
-            earlier.deleted = row.getInt("deleted") != 0;
-            return earlier;
+            return row.next() ? read(row) : null;
         }
+    }
+
+    /** The message in the current row of a query that selected {@link #COLUMNS}. */
+    static Message read(ResultSet row) throws SQLException {
+        Message message = new Message();
+        message.id = row.getLong("id");
+        message.username = row.getString("username");
+        message.text = row.getString("message");
+        message.timestamp = row.getLong("timestamp");
+        message.room = row.getString("room");
+        message.clientId = row.getString("client_id");
+        long editedAt = row.getLong("edited_at");
+        message.editedAt = row.wasNull() ? null : editedAt;
+        message.deleted = row.getInt("deleted") != 0;
+        return message;
     }
 
     private static Message insert(PreparedStatement statement, Draft draft, long now) throws SQLException {
@@ -78,19 +86,14 @@ final class MessageRows {
             if (!id.next()) {
                 throw new SQLException("INSERT … RETURNING id returned no row");
             }
-            Message message = message(draft, draft.room(), draft.text(), now);
+            Message message = new Message();
+            message.username = draft.username();
+            message.clientId = draft.clientId();
+            message.room = draft.room();
+            message.text = draft.text();
+            message.timestamp = now;
             message.id = id.getLong(1);
             return message;
         }
-    }
-
-    private static Message message(Draft draft, String room, String text, long timestamp) {
-        Message message = new Message();
-        message.username = draft.username();
-        message.clientId = draft.clientId();
-        message.room = room;
-        message.text = text;
-        message.timestamp = timestamp;
-        return message;
     }
 }
