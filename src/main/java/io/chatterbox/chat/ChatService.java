@@ -33,7 +33,6 @@ public class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
 
-    public static final String GENERAL = RoomInfo.GENERAL;
     static final int MAX_CLIENT_ID_LENGTH = 64;
 
     private final MessageStore store;
@@ -91,7 +90,7 @@ public class ChatService {
             if (!connection.isOpen()) {
                 return;
             }
-            List<String> own = v2 ? rooms.roomsOf(username) : List.of(GENERAL);
+            List<String> own = v2 ? rooms.roomsOf(username) : List.of(RoomInfo.GENERAL);
             if (v2) {
                 registry.send(connection, encode(new RoomEvents.Rooms(own.stream()
                         .map(room -> views.view(rooms.find(room).orElseThrow(), username)).toList())));

@@ -33,6 +33,11 @@ public class ReadMarker extends PanacheEntityBase {
      * member elsewhere): they start at "no unread", not with the room's whole past as unread. Call in a transaction.
      */
     public static void startAtNewest(String room, String username) {
+        advance(room, username, Message.newestIdIn(room));
+    }
+
+    /** Moves the user's marker in the room up to {@code id} (never back), creating it if needed; the marker after. */
+    static long advance(String room, String username, long id) {
         ReadMarker marker = ReadMarker.<ReadMarker> find("room = ?1 and username = ?2", room, username).firstResult();
         if (marker == null) {
             marker = new ReadMarker();
@@ -40,6 +45,7 @@ public class ReadMarker extends PanacheEntityBase {
             marker.username = username;
             marker.persist();
         }
-        marker.lastReadId = Math.max(marker.lastReadId, Message.newestIdIn(room));
+        marker.lastReadId = Math.max(marker.lastReadId, id);
+        return marker.lastReadId;
     }
 }

@@ -39,23 +39,11 @@ public class ReadMarkers {
         }
         return store.call(() -> {
             rooms.membership(username, room);
-            long lastRead = QuarkusTransaction.requiringNew().call(() -> advance(username, room, id));
+            long lastRead = QuarkusTransaction.requiringNew()
+                    .call(() -> ReadMarker.advance(room, username, Math.min(id, Message.newestIdIn(room))));
             RoomEvents.Read read = new RoomEvents.Read(room, lastRead, history.unread(username, room, lastRead));
             registry.sendToUser(username, encoder.encode(read));
             return read;
         });
-    }
-
-    private static long advance(String username, String room, long id) {
-        long target = Math.min(id, Message.newestIdIn(room));
-        ReadMarker marker = ReadMarker.<ReadMarker> find("room = ?1 and username = ?2", room, username).firstResult();
-        if (marker == null) {
-            marker = new ReadMarker();
-            marker.room = room;
-            marker.username = username;
-            marker.persist();
-        }
-        marker.lastReadId = Math.max(marker.lastReadId, target);
-        return marker.lastReadId;
     }
 }

@@ -13,6 +13,7 @@ import io.chatterbox.chat.ChatService;
 import io.chatterbox.chat.MessageChanges;
 import io.chatterbox.chat.ReadMarkers;
 import io.chatterbox.rooms.RoomDirectory;
+import io.chatterbox.rooms.RoomInfo;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -97,7 +98,7 @@ public class ChatSocket {
         String username = connection.userData().get(USERNAME);
         try {
             ClientFrame parsed = ClientFrame.parse(frame, json);
-            if (!ConnectionRegistry.isV2(connection) && !ChatService.GENERAL.equals(parsed.room())) {
+            if (!ConnectionRegistry.isV2(connection) && !RoomInfo.GENERAL.equals(parsed.room())) {
                 // a v1 connection lives in general only
                 throw RoomDirectory.unknownRoom(parsed.room())
                         .about(parsed instanceof ClientFrame.SendMessage send ? send.clientId() : null);

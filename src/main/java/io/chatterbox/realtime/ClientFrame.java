@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatterbox.chat.ChatException;
-import io.chatterbox.chat.ChatService;
+import io.chatterbox.rooms.RoomInfo;
 
 /**
  * What a client sent, decoded from one text frame. A frame that does not look like a JSON object is, as in the
@@ -38,7 +38,7 @@ public sealed interface ClientFrame {
 
     static ClientFrame parse(String frame, ObjectMapper json) {
         if (!frame.stripLeading().startsWith("{")) {
-            return new SendMessage(ChatService.GENERAL, frame, null);
+            return new SendMessage(RoomInfo.GENERAL, frame, null);
         }
         JsonNode node;
         try {
@@ -71,7 +71,7 @@ public sealed interface ClientFrame {
     }
 
     private static String room(JsonNode node) {
-        return orDefault(textField(node, "room", "invalid_room"), ChatService.GENERAL);
+        return orDefault(textField(node, "room", "invalid_room"), RoomInfo.GENERAL);
     }
 
     /** The field as a string, null when absent or JSON null; any other JSON type is refused with {@code code}. */
