@@ -6,6 +6,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.chatterbox.support.Accounts;
@@ -19,6 +22,9 @@ class SocketLimitsTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    ConnectionRegistry registry;
 
     @Test
     void binaryFramesCloseWith1003() {
@@ -52,7 +58,8 @@ class SocketLimitsTest {
 
     @Test
     void oneUserCannotHoldMoreThanTheConnectionCap() {
-        String token = Accounts.tokenFor(Accounts.uniqueName("many"));
+        String name = Accounts.uniqueName("many");
+        String token = Accounts.tokenFor(name);
         List<SocketClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
@@ -65,6 +72,8 @@ class SocketLimitsTest {
             assertThat(oneTooMany.awaitClose()).isEqualTo(1008);
 
             open.remove(0).close();
+            // The slot is free once the server has handled the close (quota first, then the registry).
+            Awaitility.await().atMost(SocketClient.TIMEOUT).until(() -> registry.connectionsOf(name).size() == 9);
             SocketClient replacement = SocketClient.connect(base, token);
             open.add(replacement);
             assertThat(replacement.next().get("type").asText()).as("a freed slot can be used again").isEqualTo("history");
