@@ -19,6 +19,7 @@ import io.chatterbox.support.Accounts;
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
 import io.chatterbox.support.OpenSockets;
+import io.chatterbox.support.OpenSockets.TwoInARoom;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -66,27 +67,24 @@ class DirectMessagesTest {
 
     @Test
     void nothingAppearsForTheOtherPersonUntilTheFirstMessage() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        String dm = alice.dmWith(bob);
+        TwoInARoom two = sockets.twoWithADm(base);
+        String dm = two.room();
 
-        Rooms.startDm(alice.token(), bob.name()).statusCode(200);
+        Rooms.startDm(two.alice().token(), two.bob().name()).statusCode(200);
 
-        assertThat(Rooms.myRoomIds(bob.token())).doesNotContain(dm);
-        aliceSocket.sendJson(Chat.message("general", "marker " + dm));
-        List<JsonNode> bobSaw = bobSocket.framesUntil(Chat.messageWithText("marker " + dm));
+        assertThat(Rooms.myRoomIds(two.bob().token())).doesNotContain(dm);
+        List<JsonNode> bobSaw = Chat.framesUntilMarker(two.aliceSocket(), "general", two.bobSocket());
         assertThat(bobSaw).noneMatch(f -> Chat.isType(f, "room_joined")).noneMatch(f -> dm.equals(Chat.roomOf(f)));
     }
 
     @Test
     void theFirstMessageBringsTheDmToTheOtherPersonsSocketWithTheMessage() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        String dm = alice.dmWith(bob);
+        TwoInARoom two = sockets.twoWithADm(base);
+        ChatUser alice = two.alice();
+        ChatUser bob = two.bob();
+        SocketClient aliceSocket = two.aliceSocket();
+        SocketClient bobSocket = two.bobSocket();
+        String dm = two.room();
         Rooms.startDm(alice.token(), bob.name()).statusCode(200);
 
         long first = Chat.postId(aliceSocket, dm, "psst");
@@ -113,17 +111,13 @@ class DirectMessagesTest {
 
     @Test
     void aMessageToAnUnstartedDmOfMineStartsIt() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        String dm = alice.dmWith(bob);
+        TwoInARoom two = sockets.twoWithADm(base);
 
-        Chat.post(bobSocket, dm, "no POST /api/dms needed");
+        Chat.post(two.bobSocket(), two.room(), "no POST /api/dms needed");
 
-        JsonNode joined = Chat.await(aliceSocket, f -> Chat.isType(f, "room_joined"));
-        assertThat(joined.get("room").get("room").asText()).isEqualTo(dm);
-        assertThat(Rooms.myRoomIds(alice.token())).contains(dm);
+        JsonNode joined = Chat.await(two.aliceSocket(), f -> Chat.isType(f, "room_joined"));
+        assertThat(joined.get("room").get("room").asText()).isEqualTo(two.room());
+        assertThat(Rooms.myRoomIds(two.alice().token())).contains(two.room());
     }
 
     @Test

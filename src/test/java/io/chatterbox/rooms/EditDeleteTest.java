@@ -46,8 +46,7 @@ class EditDeleteTest {
     private void aliceAndBobInARoom() {
         alice = ChatUser.register("alice");
         bob = ChatUser.register("bob");
-        room = Rooms.createPublic(alice.token(), Rooms.uniqueName("edit"));
-        Rooms.join(bob.token(), room).statusCode(200);
+        room = Rooms.publicRoomWith(alice, "edit", bob);
         aliceSocket = sockets.v2Ready(base, alice);
         bobSocket = sockets.v2Ready(base, bob);
     }

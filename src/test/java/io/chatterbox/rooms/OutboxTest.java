@@ -66,8 +66,7 @@ class OutboxTest {
     void aResentClientIdGetsTheOriginalMessageBackOnlyOnTheSendingConnection() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("outbox"));
-        Rooms.join(bob.token(), room).statusCode(200);
+        String room = Rooms.publicRoomWith(alice, "outbox", bob);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         SocketClient first = sockets.v2Ready(base, alice);
         String clientId = UUID.randomUUID().toString();
@@ -81,8 +80,7 @@ class OutboxTest {
 
         assertThat(copy).isEqualTo(original);
         assertThat(withClientId(alice, room, clientId)).hasSize(1);
-        second.sendJson(Chat.message(room, "marker"));
-        List<JsonNode> bobSaw = bobSocket.framesUntil(Chat.messageWithText("marker"));
+        List<JsonNode> bobSaw = Chat.framesUntilMarker(second, room, bobSocket);
         assertThat(bobSaw).filteredOn(f -> clientId.equals(f.path("clientId").asText())).hasSize(1);
     }
 

@@ -54,14 +54,19 @@ class PagingTest {
         return Chat.parse(Rooms.messages(alice.token(), room, query).statusCode(200).extract().asString());
     }
 
+    /** A page (REST or history frame) holds exactly these ids, oldest first, and says whether more lie beyond. */
+    private static void assertPage(JsonNode page, List<Long> expectedIds, boolean hasMore) {
+        assertThat(Chat.ids(page)).containsExactlyElementsOf(expectedIds);
+        assertThat(page.get("hasMore").asBoolean()).as("hasMore of %s", page).isEqualTo(hasMore);
+    }
+
     @Test
     void withoutBoundsTheLatestPageComesOldestFirst() {
         roomWithSevenMessages();
 
         JsonNode latest = page(Map.of("limit", 3));
         assertThat(latest.get("room").asText()).isEqualTo(room);
-        assertThat(Chat.ids(latest)).containsExactlyElementsOf(ids.subList(4, 7));
-        assertThat(latest.get("hasMore").asBoolean()).isTrue();
+        assertPage(latest, ids.subList(4, 7), true);
 
         JsonNode all = page(Map.of());
         assertThat(Chat.texts(all)).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6");
@@ -72,30 +77,18 @@ class PagingTest {
     void beforePagesBackwardsUntilNothingOlderIsLeft() {
         roomWithSevenMessages();
 
-        JsonNode middle = page(Map.of("before", ids.get(4), "limit", 3));
-        assertThat(Chat.ids(middle)).containsExactlyElementsOf(ids.subList(1, 4));
-        assertThat(middle.get("hasMore").asBoolean()).isTrue();
-
-        JsonNode oldest = page(Map.of("before", ids.get(1), "limit", 3));
-        assertThat(Chat.ids(oldest)).containsExactly(ids.get(0));
-        assertThat(oldest.get("hasMore").asBoolean()).isFalse();
-
-        JsonNode exact = page(Map.of("before", ids.get(3), "limit", 3));
-        assertThat(Chat.ids(exact)).containsExactlyElementsOf(ids.subList(0, 3));
-        assertThat(exact.get("hasMore").asBoolean()).as("exactly the rest: nothing more").isFalse();
+        assertPage(page(Map.of("before", ids.get(4), "limit", 3)), ids.subList(1, 4), true);
+        assertPage(page(Map.of("before", ids.get(1), "limit", 3)), ids.subList(0, 1), false);
+        // exactly the rest: nothing more
+        assertPage(page(Map.of("before", ids.get(3), "limit", 3)), ids.subList(0, 3), false);
     }
 
     @Test
     void afterPagesForwardsUntilNothingNewerIsLeft() {
         roomWithSevenMessages();
 
-        JsonNode middle = page(Map.of("after", ids.get(2), "limit", 3));
-        assertThat(Chat.ids(middle)).containsExactlyElementsOf(ids.subList(3, 6));
-        assertThat(middle.get("hasMore").asBoolean()).isTrue();
-
-        JsonNode newest = page(Map.of("after", ids.get(5), "limit", 3));
-        assertThat(Chat.ids(newest)).containsExactly(ids.get(6));
-        assertThat(newest.get("hasMore").asBoolean()).isFalse();
+        assertPage(page(Map.of("after", ids.get(2), "limit", 3)), ids.subList(3, 6), true);
+        assertPage(page(Map.of("after", ids.get(5), "limit", 3)), ids.subList(6, 7), false);
 
         assertThat(Chat.ids(page(Map.of("after", ids.get(6))))).isEmpty();
     }
@@ -133,11 +126,9 @@ class PagingTest {
         socket.sendJson(Chat.frame("history", room, "before", ids.get(4), "limit", 3));
 
         JsonNode page = Chat.await(socket, Chat.typeIn("history", room));
-        assertThat(Chat.ids(page)).containsExactlyElementsOf(ids.subList(1, 4));
+        assertPage(page, ids.subList(1, 4), true);
         assertThat(page.get("before").asLong()).isEqualTo(ids.get(4));
-        assertThat(page.get("hasMore").asBoolean()).isTrue();
-        socket.sendJson(Chat.message(room, "marker"));
-        assertThat(otherTab.framesUntil(Chat.messageWithText("marker"))).noneMatch(Chat.typeIn("history", room));
+        assertThat(Chat.framesUntilMarker(socket, room, otherTab)).noneMatch(Chat.typeIn("history", room));
     }
 
     @Test
@@ -145,14 +136,10 @@ class PagingTest {
         roomWithSevenMessages();
 
         socket.sendJson(Chat.frame("history", room, "after", ids.get(4)));
-        JsonNode forwards = Chat.await(socket, Chat.typeIn("history", room));
-        assertThat(Chat.ids(forwards)).containsExactlyElementsOf(ids.subList(5, 7));
-        assertThat(forwards.get("hasMore").asBoolean()).isFalse();
+        assertPage(Chat.await(socket, Chat.typeIn("history", room)), ids.subList(5, 7), false);
 
         socket.sendJson(Chat.frame("history", room, "before", ids.get(6) + 1));
-        JsonNode backwards = Chat.await(socket, Chat.typeIn("history", room));
-        assertThat(Chat.ids(backwards)).containsExactlyElementsOf(ids);
-        assertThat(backwards.get("hasMore").asBoolean()).isFalse();
+        assertPage(Chat.await(socket, Chat.typeIn("history", room)), ids, false);
     }
 
     @Test

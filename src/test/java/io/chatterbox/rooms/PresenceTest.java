@@ -49,8 +49,7 @@ class PresenceTest {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
         ChatUser carol = ChatUser.register("carol");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
-        Rooms.invite(alice.token(), secret, bob.name()).statusCode(201);
+        String secret = Rooms.privateRoomWith(alice, "secret", bob);
         SocketClient carolSocket = sockets.v2Ready(base, carol);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
 
@@ -63,8 +62,7 @@ class PresenceTest {
         Rooms.members(alice.token(), secret).statusCode(200)
                 .body("members.online", equalTo(List.of(true, true)));
         Chat.await(bobSocket, f -> Chat.typeIn("presence", secret).test(f) && Chat.online(f).contains(alice.name()));
-        carolSocket.sendJson(Chat.message("general", "marker"));
-        assertThat(carolSocket.framesUntil(Chat.messageWithText("marker"))).noneMatch(f -> secret.equals(Chat.roomOf(f)));
+        assertThat(Chat.framesUntilMarker(carolSocket, "general", carolSocket)).noneMatch(f -> secret.equals(Chat.roomOf(f)));
     }
 
     @Test
@@ -72,8 +70,7 @@ class PresenceTest {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
         ChatUser dave = ChatUser.register("dave");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
-        Rooms.invite(alice.token(), secret, bob.name()).statusCode(201);
+        String secret = Rooms.privateRoomWith(alice, "secret", bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient bobTab1 = SocketClient.connectV2(base, bob.token());
         SocketClient bobTab2 = SocketClient.connectV2(base, bob.token());
@@ -107,7 +104,7 @@ class PresenceTest {
     void someoneWhoSharesNoRoomWithMeIsNeverInMyRoomPresence() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser stranger = ChatUser.register("stranger");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
+        String secret = Rooms.privateRoomWith(alice, "secret");
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
 
         SocketClient strangerSocket = sockets.v2Ready(base, stranger);

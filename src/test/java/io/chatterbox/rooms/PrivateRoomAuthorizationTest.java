@@ -41,7 +41,7 @@ class PrivateRoomAuthorizationTest {
     void everyEndpointAnswersANonMemberWith404LikeARoomThatDoesNotExist() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser eve = ChatUser.register("eve");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
+        String secret = Rooms.privateRoomWith(alice, "secret");
         long id = Chat.postId(sockets.v2Ready(base, alice), secret, "classified");
         String nowhere = Rooms.uniqueName("nowhere");
 
@@ -69,7 +69,7 @@ class PrivateRoomAuthorizationTest {
     void everyFrameAboutAPrivateRoomOfOthersIsAnsweredWithUnknownRoom() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser eve = ChatUser.register("eve");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
+        String secret = Rooms.privateRoomWith(alice, "secret");
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         long id = Chat.postId(aliceSocket, secret, "classified");
         SocketClient eveSocket = sockets.v2Ready(base, eve);
@@ -86,17 +86,17 @@ class PrivateRoomAuthorizationTest {
             assertThat(error.get("code").asText()).as("answer to %s", frame.get("type")).isEqualTo("unknown_room");
         }
 
-        aliceSocket.sendJson(Chat.message(secret, "marker"));
-        List<JsonNode> aliceSaw = aliceSocket.framesUntil(Chat.messageWithText("marker"));
+        String marker = Chat.sendMarker(aliceSocket, secret);
+        List<JsonNode> aliceSaw = Chat.framesUntilMarker(aliceSocket, marker);
         assertThat(aliceSaw).as("eve's typing is not forwarded").noneMatch(Chat.typeIn("typing", secret));
-        Rooms.messages(alice.token(), secret).statusCode(200).body("messages.text", equalTo(List.of("classified", "marker")));
+        Rooms.messages(alice.token(), secret).statusCode(200).body("messages.text", equalTo(List.of("classified", marker)));
     }
 
     @Test
     void aPrivateRoomIsAbsentFromTheRoomsDirectoryAndSearchOfNonMembers() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser eve = ChatUser.register("eve");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
+        String secret = Rooms.privateRoomWith(alice, "secret");
         String word = Rooms.uniqueWord();
         Chat.post(sockets.v2Ready(base, alice), secret, "the " + word + " plan");
 
@@ -111,7 +111,7 @@ class PrivateRoomAuthorizationTest {
     void theOwnerInvitesAndRemovesMembers() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
+        String secret = Rooms.privateRoomWith(alice, "secret");
         SocketClient bobSocket = sockets.v2Ready(base, bob);
 
         Rooms.invite(alice.token(), secret, bob.name()).statusCode(201)
@@ -135,8 +135,7 @@ class PrivateRoomAuthorizationTest {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
         ChatUser carol = ChatUser.register("carol");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
-        Rooms.invite(alice.token(), secret, bob.name()).statusCode(201);
+        String secret = Rooms.privateRoomWith(alice, "secret", bob);
 
         Rooms.invite(bob.token(), secret, carol.name()).statusCode(403);
         Rooms.remove(bob.token(), secret, alice.name()).statusCode(403);
@@ -151,8 +150,7 @@ class PrivateRoomAuthorizationTest {
     void aRemovedMembersSocketGetsRoomLeftAndNothingMoreOfTheRoom() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
-        Rooms.invite(alice.token(), secret, bob.name()).statusCode(201);
+        String secret = Rooms.privateRoomWith(alice, "secret", bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         Chat.post(aliceSocket, secret, "while bob is here");
@@ -165,8 +163,7 @@ class PrivateRoomAuthorizationTest {
         assertThat(left.get("reason").asText()).isEqualTo("removed");
         Chat.post(aliceSocket, secret, "after bob is gone");
         aliceSocket.sendJson(Chat.frame("typing", secret));
-        Chat.post(aliceSocket, "general", "marker " + secret);
-        List<JsonNode> seen = bobSocket.framesUntil(Chat.messageWithText("marker " + secret));
+        List<JsonNode> seen = Chat.framesUntilMarker(aliceSocket, "general", bobSocket);
         assertThat(seen).noneMatch(f -> secret.equals(Chat.roomOf(f)));
         bobSocket.sendJson(Chat.message(secret, "still here?"));
         Chat.await(bobSocket, Chat.error("unknown_room"));
@@ -177,8 +174,7 @@ class PrivateRoomAuthorizationTest {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
         ChatUser carol = ChatUser.register("carol");
-        String secret = Rooms.createPrivate(alice.token(), Rooms.uniqueName("secret"));
-        Rooms.invite(alice.token(), secret, bob.name()).statusCode(201);
+        String secret = Rooms.privateRoomWith(alice, "secret", bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         SocketClient carolSocket = sockets.v2Ready(base, carol);
@@ -188,8 +184,7 @@ class PrivateRoomAuthorizationTest {
         JsonNode received = Chat.await(aliceSocket, Chat.messageWithText("members only"));
         assertThat(received).isEqualTo(sent);
         assertThat(received.get("room").asText()).isEqualTo(secret);
-        Chat.post(bobSocket, "general", "marker " + secret);
-        List<JsonNode> carolSaw = carolSocket.framesUntil(Chat.messageWithText("marker " + secret));
+        List<JsonNode> carolSaw = Chat.framesUntilMarker(bobSocket, "general", carolSocket);
         assertThat(carolSaw).noneMatch(f -> secret.equals(Chat.roomOf(f)))
                 .noneMatch(f -> f.toString().contains("members only"));
     }

@@ -58,10 +58,8 @@ class ProtocolV1CompatibilityTest {
     void aV1ConnectionNeverSeesOtherRoomsOrV2Frames() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String open = Rooms.createPublic(bob.token(), Rooms.uniqueName("open"));
-        Rooms.join(alice.token(), open).statusCode(200);
-        SocketClient v1 = sockets.v1(base, alice);
-        v1.next("history");
+        String open = Rooms.publicRoomWith(bob, "open", alice);
+        SocketClient v1 = sockets.v1Ready(base, alice);
         SocketClient aliceV2 = sockets.v2Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         String newRoom = Rooms.createPublic(alice.token(), Rooms.uniqueName("fresh"));
@@ -76,9 +74,8 @@ class ProtocolV1CompatibilityTest {
         aliceV2.sendJson(Chat.frame("read", "general", "id", doomed));
         Chat.await(aliceV2, Chat.typeIn("read", "general"));
         Rooms.leave(alice.token(), open).statusCode(204);
-        Chat.post(bobSocket, "general", "marker " + open);
 
-        List<JsonNode> seen = v1.framesUntil(Chat.messageWithText("marker " + open));
+        List<JsonNode> seen = Chat.framesUntilMarker(bobSocket, "general", v1);
         assertThat(seen).allSatisfy(f -> assertThat(f.get("type").asText()).isIn(V1_TYPES));
         assertThat(seen).filteredOn(f -> f.has("room")).allSatisfy(f -> assertThat(f.get("room").asText()).isEqualTo("general"));
         assertThat(seen).noneMatch(f -> f.path("id").asLong() == inRoom);
@@ -90,8 +87,7 @@ class ProtocolV1CompatibilityTest {
     void plainTextFromAV1ConnectionStillPostsToGeneral() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        SocketClient v1 = sockets.v1(base, alice);
-        v1.next("history");
+        SocketClient v1 = sockets.v1Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
 
         v1.send("plain words " + alice.name());
@@ -107,8 +103,7 @@ class ProtocolV1CompatibilityTest {
     void aV1ConnectionMayAnnounceTypingInGeneral() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        SocketClient v1 = sockets.v1(base, alice);
-        v1.next("history");
+        SocketClient v1 = sockets.v1Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
 
         v1.sendJson(Chat.frame("typing", "general"));
@@ -121,8 +116,7 @@ class ProtocolV1CompatibilityTest {
     @Test
     void v1ErrorFramesRepeatTheClientIdOfARefusedMessageOnly() {
         ChatUser alice = ChatUser.register("alice");
-        SocketClient v1 = sockets.v1(base, alice);
-        v1.next("history");
+        SocketClient v1 = sockets.v1Ready(base, alice);
 
         v1.sendJson(Map.of("type", "message", "text", "x".repeat(4001), "clientId", "v1-too-long"));
         JsonNode tooLong = Chat.await(v1, f -> Chat.isType(f, "error"));

@@ -58,21 +58,21 @@ class ResumeTest {
         return byRoom;
     }
 
-    private String sharedRoom(ChatUser owner, ChatUser member) {
-        String room = Rooms.createPublic(owner.token(), Rooms.uniqueName("resume"));
-        Rooms.join(member.token(), room).statusCode(200);
-        return room;
+    /** The user connects, posts "seen" to the room and disconnects; returns the id to resume since. */
+    private long postsThenGoesAway(ChatUser user, String room) {
+        SocketClient socket = sockets.v2Ready(base, user);
+        long seen = Chat.postId(socket, room, "seen");
+        socket.close();
+        return seen;
     }
 
     @Test
     void eachRoomGetsExactlyTheMessagesItMissedInOrder() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String first = sharedRoom(alice, bob);
-        String second = sharedRoom(alice, bob);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        long seen = Chat.postId(aliceSocket, first, "seen");
-        aliceSocket.close();
+        String first = Rooms.publicRoomWith(alice, "resume", bob);
+        String second = Rooms.publicRoomWith(alice, "resume", bob);
+        long seen = postsThenGoesAway(alice, first);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         List<Long> missedFirst = new ArrayList<>();
         List<Long> missedSecond = new ArrayList<>();
@@ -95,10 +95,8 @@ class ResumeTest {
     void missedMessagesAreNotDeliveredAgainAsLiveFrames() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String room = sharedRoom(alice, bob);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        long seen = Chat.postId(aliceSocket, room, "seen");
-        aliceSocket.close();
+        String room = Rooms.publicRoomWith(alice, "resume", bob);
+        long seen = postsThenGoesAway(alice, room);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         List<Long> missed = List.of(Chat.postId(bobSocket, room, "a"), Chat.postId(bobSocket, room, "b"));
 
@@ -115,12 +113,10 @@ class ResumeTest {
     void aRoomPastTheResumeLimitIsResyncedWhileRoomsWithSmallerGapsAreNot() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String big = sharedRoom(alice, bob);
-        String exact = sharedRoom(alice, bob);
-        String small = sharedRoom(alice, bob);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        long seen = Chat.postId(aliceSocket, big, "seen");
-        aliceSocket.close();
+        String big = Rooms.publicRoomWith(alice, "resume", bob);
+        String exact = Rooms.publicRoomWith(alice, "resume", bob);
+        String small = Rooms.publicRoomWith(alice, "resume", bob);
+        long seen = postsThenGoesAway(alice, big);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         List<Long> bigIds = new ArrayList<>(List.of(seen));
         List<Long> exactIds = new ArrayList<>();
@@ -146,7 +142,7 @@ class ResumeTest {
     void editsAndDeletesMadeWhileAwayArriveAfterTheHistoriesAndBeforeThePresence() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String room = sharedRoom(alice, bob);
+        String room = Rooms.publicRoomWith(alice, "resume", bob);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         long edited = Chat.postId(bobSocket, room, "typo");

@@ -122,8 +122,7 @@ class RoomMembershipFramesTest {
     void leavingSendsRoomLeftToTheLeaverAndNothingMoreOfThatRoom() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String open = Rooms.createPublic(alice.token(), Rooms.uniqueName("open"));
-        Rooms.join(bob.token(), open).statusCode(200);
+        String open = Rooms.publicRoomWith(alice, "open", bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
 
@@ -138,8 +137,7 @@ class RoomMembershipFramesTest {
 
         Chat.post(aliceSocket, open, "after bob left");
         aliceSocket.sendJson(Chat.frame("typing", open));
-        Chat.post(aliceSocket, "general", "marker " + open);
-        List<JsonNode> seen = bobSocket.framesUntil(Chat.messageWithText("marker " + open));
+        List<JsonNode> seen = Chat.framesUntilMarker(aliceSocket, "general", bobSocket);
         assertThat(seen).as("frames of %s after room_left", open).noneMatch(f -> open.equals(Chat.roomOf(f)));
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
 import io.chatterbox.support.OpenSockets;
+import io.chatterbox.support.OpenSockets.TwoInARoom;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,19 +43,11 @@ class TypingTest {
         return Chat.typeIn("typing", room).test(frame) && who.name().equals(frame.path("username").asText());
     }
 
-    private String roomOf(ChatUser owner, ChatUser... members) {
-        String room = Rooms.createPublic(owner.token(), Rooms.uniqueName("typing"));
-        for (ChatUser member : members) {
-            Rooms.join(member.token(), room).statusCode(200);
-        }
-        return room;
-    }
-
     @Test
     void typingReachesTheOtherMembersButNotTheTypistsOwnConnections() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String room = roomOf(alice, bob);
+        String room = Rooms.publicRoomWith(alice, "typing", bob);
         SocketClient aliceTab1 = sockets.v2Ready(base, alice);
         SocketClient aliceTab2 = sockets.v2Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
@@ -63,28 +56,26 @@ class TypingTest {
 
         JsonNode typing = Chat.await(bobSocket, Chat.typeIn("typing", room));
         assertThat(typing.get("username").asText()).isEqualTo(alice.name());
-        aliceTab1.sendJson(Chat.message(room, "marker"));
+        String marker = Chat.sendMarker(aliceTab1, room);
         for (SocketClient tab : List.of(aliceTab1, aliceTab2)) {
-            assertThat(tab.framesUntil(Chat.messageWithText("marker"))).noneMatch(f -> Chat.isType(f, "typing"));
+            assertThat(Chat.framesUntilMarker(tab, marker)).noneMatch(f -> Chat.isType(f, "typing"));
         }
     }
 
     @Test
     void typingFramesWithinTheIntervalAreForwardedOnce() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        String room = roomOf(alice, bob);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "typing");
+        String room = two.room();
+        SocketClient aliceSocket = two.aliceSocket();
 
         aliceSocket.sendJson(Chat.frame("typing", room));
         aliceSocket.sendJson(Chat.frame("typing", room));
         aliceSocket.sendJson(Chat.frame("typing", room));
-        aliceSocket.sendJson(Chat.message(room, "marker"));
+        String marker = Chat.sendMarker(aliceSocket, room);
 
-        List<JsonNode> seen = bobSocket.framesUntil(Chat.messageWithText("marker"));
-        assertThat(seen).filteredOn(f -> typing(f, room, alice)).hasSize(1);
-        assertThat(aliceSocket.framesUntil(Chat.messageWithText("marker"))).as("dropped silently, no error")
+        List<JsonNode> seen = Chat.framesUntilMarker(two.bobSocket(), marker);
+        assertThat(seen).filteredOn(f -> typing(f, room, two.alice())).hasSize(1);
+        assertThat(Chat.framesUntilMarker(aliceSocket, marker)).as("dropped silently, no error")
                 .noneMatch(f -> Chat.isType(f, "error"));
     }
 
@@ -92,8 +83,8 @@ class TypingTest {
     void theThrottleIsPerUserAndRoom() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String room = roomOf(alice, bob);
-        String other = roomOf(alice, bob);
+        String room = Rooms.publicRoomWith(alice, "typing", bob);
+        String other = Rooms.publicRoomWith(alice, "typing", bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient bobSocket = sockets.v2Ready(base, bob);
 
@@ -105,20 +96,21 @@ class TypingTest {
         Chat.await(aliceSocket, f -> typing(f, room, bob));
     }
 
+    /** alice's first typing frame of the room, already forwarded to bob. */
+    private static void aliceTypedOnce(TwoInARoom two) {
+        two.aliceSocket().sendJson(Chat.frame("typing", two.room()));
+        Chat.await(two.bobSocket(), f -> typing(f, two.room(), two.alice()));
+    }
+
     @Test
     void typingIsForwardedAgainOnceTheIntervalHasPassed() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        String room = roomOf(alice, bob);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        aliceSocket.sendJson(Chat.frame("typing", room));
-        Chat.await(bobSocket, f -> typing(f, room, alice));
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "typing");
+        aliceTypedOnce(two);
 
         // Keep typing, as a client does; within a few intervals a second announcement must get through.
         Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            aliceSocket.sendJson(Chat.frame("typing", room));
-            return bobSocket.pending().stream().anyMatch(f -> typing(f, room, alice));
+            two.aliceSocket().sendJson(Chat.frame("typing", two.room()));
+            return two.bobSocket().pending().stream().anyMatch(f -> typing(f, two.room(), two.alice()));
         });
     }
 
@@ -126,7 +118,7 @@ class TypingTest {
     void aNonMemberCannotAnnounceTyping() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser mallory = ChatUser.register("mallory");
-        String room = roomOf(alice);
+        String room = Rooms.publicRoomWith(alice, "typing");
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient mallorySocket = sockets.v2Ready(base, mallory);
 
@@ -135,25 +127,20 @@ class TypingTest {
         mallorySocket.sendJson(Chat.frame("typing", Rooms.uniqueName("nowhere")));
         Chat.await(mallorySocket, Chat.error("unknown_room"));
 
-        mallorySocket.sendJson(Chat.message("general", "marker " + room));
-        assertThat(aliceSocket.framesUntil(Chat.messageWithText("marker " + room))).noneMatch(f -> Chat.isType(f, "typing"));
+        assertThat(Chat.framesUntilMarker(mallorySocket, "general", aliceSocket)).noneMatch(f -> Chat.isType(f, "typing"));
     }
 
     @Test
     void typingIsNeverStored() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        String room = roomOf(alice, bob);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        aliceSocket.sendJson(Chat.frame("typing", room));
-        Chat.await(bobSocket, f -> typing(f, room, alice));
-        long id = Chat.postId(aliceSocket, room, "only this");
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "typing");
+        String room = two.room();
+        aliceTypedOnce(two);
+        long id = Chat.postId(two.aliceSocket(), room, "only this");
 
-        Rooms.messages(bob.token(), room).statusCode(200)
+        Rooms.messages(two.bob().token(), room).statusCode(200)
                 .body("messages.text", equalTo(List.of("only this")));
-        assertThat(((Number) Rooms.descriptor(bob.token(), room).orElseThrow().get("lastMessageId")).longValue()).isEqualTo(id);
-        SocketClient later = sockets.v2(base, bob);
+        assertThat(Rooms.descriptorNumber(two.bob().token(), room, "lastMessageId")).isEqualTo(id);
+        SocketClient later = sockets.v2(base, two.bob());
         JsonNode history = Chat.await(later, Chat.typeIn("history", room));
         assertThat(Chat.list(history.get("messages"))).extracting(m -> m.get("type").asText()).containsExactly("message");
     }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
 import io.chatterbox.support.OpenSockets;
+import io.chatterbox.support.OpenSockets.TwoInARoom;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -34,10 +35,6 @@ class UnreadTest {
         sockets.closeAll();
     }
 
-    private static long number(Map<String, Object> descriptor, String field) {
-        return ((Number) descriptor.get(field)).longValue();
-    }
-
     private static JsonNode descriptorIn(JsonNode roomsFrame, String room) {
         return Chat.list(roomsFrame.get("rooms")).stream().filter(r -> room.equals(r.get("room").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError(room + " not in " + roomsFrame));
@@ -45,41 +42,36 @@ class UnreadTest {
 
     @Test
     void unreadCountsOthersMessagesButNotMineAndNotDeletedOnes() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
-        Rooms.join(bob.token(), room).statusCode(200);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        long first = Chat.postId(aliceSocket, room, "one");
-        Chat.postId(aliceSocket, room, "two");
-        long third = Chat.postId(aliceSocket, room, "three");
-        long mine = Chat.postId(bobSocket, room, "bob's own");
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "unread");
+        String room = two.room();
+        String bobsToken = two.bob().token();
+        long first = Chat.postId(two.aliceSocket(), room, "one");
+        Chat.postId(two.aliceSocket(), room, "two");
+        long third = Chat.postId(two.aliceSocket(), room, "three");
+        long mine = Chat.postId(two.bobSocket(), room, "bob's own");
 
-        Map<String, Object> bobs = Rooms.descriptor(bob.token(), room).orElseThrow();
-        assertThat(number(bobs, "unread")).isEqualTo(3);
-        assertThat(number(bobs, "lastReadId")).isZero();
-        assertThat(number(bobs, "lastMessageId")).isEqualTo(mine);
-        assertThat(number(Rooms.descriptor(alice.token(), room).orElseThrow(), "unread")).as("bob's one message").isEqualTo(1);
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "unread")).isEqualTo(3);
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "lastReadId")).isZero();
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "lastMessageId")).isEqualTo(mine);
+        assertThat(Rooms.descriptorNumber(two.alice().token(), room, "unread")).as("bob's one message").isEqualTo(1);
 
-        Rooms.delete(alice.token(), room, first).statusCode(204);
+        Rooms.delete(two.alice().token(), room, first).statusCode(204);
 
-        assertThat(number(Rooms.descriptor(bob.token(), room).orElseThrow(), "unread")).isEqualTo(2);
-        JsonNode roomsFrame = sockets.v2(base, bob).next("rooms");
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "unread")).isEqualTo(2);
+        JsonNode roomsFrame = sockets.v2(base, two.bob()).next("rooms");
         assertThat(descriptorIn(roomsFrame, room).get("unread").asLong()).isEqualTo(2);
         assertThat(descriptorIn(roomsFrame, room).get("lastMessageId").asLong()).isEqualTo(mine);
 
-        Rooms.read(bob.token(), room, third).statusCode(200)
+        Rooms.read(bobsToken, room, third).statusCode(200)
                 .body("room", equalTo(room)).body("lastReadId", equalTo((int) third)).body("unread", equalTo(0));
-        assertThat(number(Rooms.descriptor(bob.token(), room).orElseThrow(), "unread")).isZero();
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "unread")).isZero();
     }
 
     @Test
     void aReadFrameOnOneConnectionClearsTheBadgeOnTheUsersOtherConnections() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");
-        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
-        Rooms.join(bob.token(), room).statusCode(200);
+        String room = Rooms.publicRoomWith(alice, "unread", bob);
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient bobTab1 = sockets.v2Ready(base, bob);
         SocketClient bobTab2 = sockets.v2Ready(base, bob);
@@ -93,52 +85,42 @@ class UnreadTest {
             assertThat(read.get("lastReadId").asLong()).isEqualTo(last);
             assertThat(read.get("unread").asLong()).isZero();
         }
-        assertThat(number(Rooms.descriptor(bob.token(), room).orElseThrow(), "lastReadId")).isEqualTo(last);
-        aliceSocket.sendJson(Chat.message(room, "marker"));
-        assertThat(aliceSocket.framesUntil(Chat.messageWithText("marker"))).as("bob's read marker is his alone")
+        assertThat(Rooms.descriptorNumber(bob.token(), room, "lastReadId")).isEqualTo(last);
+        assertThat(Chat.framesUntilMarker(aliceSocket, room, aliceSocket)).as("bob's read marker is his alone")
                 .noneMatch(f -> Chat.isType(f, "read"));
     }
 
     @Test
     void readingOverHttpAlsoUpdatesTheV2Connections() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
-        Rooms.join(bob.token(), room).statusCode(200);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        long last = Chat.postId(aliceSocket, room, "one");
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "unread");
+        long last = Chat.postId(two.aliceSocket(), two.room(), "one");
 
-        Rooms.read(bob.token(), room, last).statusCode(200);
+        Rooms.read(two.bob().token(), two.room(), last).statusCode(200);
 
-        JsonNode read = Chat.await(bobSocket, Chat.typeIn("read", room));
+        JsonNode read = Chat.await(two.bobSocket(), Chat.typeIn("read", two.room()));
         assertThat(read.get("lastReadId").asLong()).isEqualTo(last);
         assertThat(read.get("unread").asLong()).isZero();
     }
 
     @Test
     void theReadMarkerNeverMovesBackwards() {
-        ChatUser alice = ChatUser.register("alice");
-        ChatUser bob = ChatUser.register("bob");
-        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("unread"));
-        Rooms.join(bob.token(), room).statusCode(200);
-        SocketClient aliceSocket = sockets.v2Ready(base, alice);
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        long first = Chat.postId(aliceSocket, room, "one");
-        long last = Chat.postId(aliceSocket, room, "two");
-        Rooms.read(bob.token(), room, last).statusCode(200);
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "unread");
+        String room = two.room();
+        String bobsToken = two.bob().token();
+        SocketClient bobSocket = two.bobSocket();
+        long first = Chat.postId(two.aliceSocket(), room, "one");
+        long last = Chat.postId(two.aliceSocket(), room, "two");
+        Rooms.read(bobsToken, room, last).statusCode(200);
 
-        Rooms.read(bob.token(), room, first).statusCode(200)
+        Rooms.read(bobsToken, room, first).statusCode(200)
                 .body("lastReadId", equalTo((int) last)).body("unread", equalTo(0));
         bobSocket.sendJson(Chat.frame("read", room, "id", first));
-        bobSocket.sendJson(Chat.message(room, "marker"));
 
-        List<JsonNode> seen = bobSocket.framesUntil(Chat.messageWithText("marker"));
+        List<JsonNode> seen = Chat.framesUntilMarker(bobSocket, room, bobSocket);
         assertThat(seen).filteredOn(Chat.typeIn("read", room))
                 .allSatisfy(f -> assertThat(f.get("lastReadId").asLong()).isEqualTo(last));
-        Map<String, Object> descriptor = Rooms.descriptor(bob.token(), room).orElseThrow();
-        assertThat(number(descriptor, "lastReadId")).isEqualTo(last);
-        assertThat(number(descriptor, "unread")).isZero();
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "lastReadId")).isEqualTo(last);
+        assertThat(Rooms.descriptorNumber(bobsToken, room, "unread")).isZero();
     }
 
     @Test

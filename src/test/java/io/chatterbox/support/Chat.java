@@ -61,6 +61,26 @@ public final class Chat {
         return post(sender, room, text).get("id").asLong();
     }
 
+    /**
+     * Sends a message with a text no other message has, for use as a marker: frames are delivered in order, so what
+     * a socket received before the marker is all an earlier action made it receive. Returns the marker's text.
+     */
+    public static String sendMarker(SocketClient sender, String room) {
+        String marker = "marker " + UUID.randomUUID();
+        sender.sendJson(message(room, marker));
+        return marker;
+    }
+
+    /** Every frame a socket received up to and including the marker message with this text. */
+    public static List<JsonNode> framesUntilMarker(SocketClient watcher, String marker) {
+        return watcher.framesUntil(messageWithText(marker));
+    }
+
+    /** Sends a marker from sender into room and returns every frame watcher received up to and including it. */
+    public static List<JsonNode> framesUntilMarker(SocketClient sender, String room, SocketClient watcher) {
+        return framesUntilMarker(watcher, sendMarker(sender, room));
+    }
+
     /** The next frame that matches; frames before it are skipped (and listed if none matches in time). */
     public static JsonNode await(SocketClient client, Predicate<JsonNode> wanted) {
         List<JsonNode> frames = client.framesUntil(wanted);

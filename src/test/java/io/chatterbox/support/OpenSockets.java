@@ -36,6 +36,34 @@ public final class OpenSockets {
         return keep(SocketClient.connect(base, user.token()));
     }
 
+    /** A v1 socket whose opening history of general has arrived. */
+    public SocketClient v1Ready(URI base, ChatUser user) {
+        SocketClient client = v1(base, user);
+        client.next("history");
+        return client;
+    }
+
+    /** Two fresh users who share a room, each with a ready v2 socket. */
+    public record TwoInARoom(ChatUser alice, ChatUser bob, String room, SocketClient aliceSocket, SocketClient bobSocket) {
+    }
+
+    /** Fresh users alice and bob in a fresh public room of alice's that bob has joined; alice connects first. */
+    public TwoInARoom twoInAPublicRoom(URI base, String prefix) {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        String room = Rooms.publicRoomWith(alice, prefix, bob);
+        return new TwoInARoom(alice, bob, room, v2Ready(base, alice), v2Ready(base, bob));
+    }
+
+    /** Fresh users alice and bob, both connected (alice first), and the id of their DM room, not yet started. */
+    public TwoInARoom twoWithADm(URI base) {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        SocketClient aliceSocket = v2Ready(base, alice);
+        SocketClient bobSocket = v2Ready(base, bob);
+        return new TwoInARoom(alice, bob, alice.dmWith(bob), aliceSocket, bobSocket);
+    }
+
     private SocketClient keep(SocketClient client) {
         open.add(client);
         return client;

@@ -55,6 +55,24 @@ public final class Rooms {
         return create(token, Map.of("name", name, "private", true)).statusCode(201).extract().path("room");
     }
 
+    /** Creates a public room of owner's (expecting 201) that each of members joins (expecting 200); returns its id. */
+    public static String publicRoomWith(ChatUser owner, String prefix, ChatUser... members) {
+        String room = createPublic(owner.token(), uniqueName(prefix));
+        for (ChatUser member : members) {
+            join(member.token(), room).statusCode(200);
+        }
+        return room;
+    }
+
+    /** Creates a private room of owner's (expecting 201) and invites each of invited (expecting 201); returns its id. */
+    public static String privateRoomWith(ChatUser owner, String prefix, ChatUser... invited) {
+        String room = createPrivate(owner.token(), uniqueName(prefix));
+        for (ChatUser member : invited) {
+            invite(owner.token(), room, member.name()).statusCode(201);
+        }
+        return room;
+    }
+
     public static ValidatableResponse myRooms(String token) {
         return as(token).get("/api/rooms").then();
     }
@@ -67,6 +85,12 @@ public final class Rooms {
     public static Optional<Map<String, Object>> descriptor(String token, String room) {
         List<Map<String, Object>> rooms = myRooms(token).statusCode(200).extract().jsonPath().getList("rooms");
         return rooms.stream().filter(r -> room.equals(r.get("room"))).findFirst();
+    }
+
+    /** A number field (unread, lastReadId, lastMessageId) of my descriptor of a room, which must be listed. */
+    public static long descriptorNumber(String token, String room, String field) {
+        Map<String, Object> descriptor = descriptor(token, room).orElseThrow(() -> new AssertionError(room + " not listed"));
+        return ((Number) descriptor.get(field)).longValue();
     }
 
     public static List<String> myRoomIds(String token) {
