@@ -2,7 +2,7 @@
 import * as api from './js/api.js';
 import * as session from './js/session.js';
 import * as chat from './js/chat.js';
-import { byTestId } from './js/dom.js';
+import { byTestId, onSubmit } from './js/dom.js';
 
 const NOTICE_MS = 5000;
 const LONGEST_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
@@ -64,23 +64,6 @@ function wireAuthForms() {
   byTestId('show-login').addEventListener('click', () => showAuthForm('login'));
   onSubmit(byTestId('login-form'), submitLogin);
   onSubmit(byTestId('register-form'), submitRegister);
-}
-
-/** Runs handler(form) on submit, with the submit button disabled until it finishes. */
-function onSubmit(form, handler) {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const button = form.querySelector('button[type="submit"]');
-    if (button.disabled) return;
-    button.disabled = true;
-    form.setAttribute('aria-busy', 'true');
-    try {
-      await handler(form);
-    } finally {
-      button.disabled = false;
-      form.removeAttribute('aria-busy');
-    }
-  });
 }
 
 function credentials(form) {

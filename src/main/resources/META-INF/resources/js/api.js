@@ -45,8 +45,6 @@ export const me = (token) => request('GET', '/api/me', { token });
 
 // ---- rooms (docs/protocol.md section 4.2) ----
 
-export const rooms = (token) => request('GET', '/api/rooms', { token });
-
 export const directory = (token) => request('GET', '/api/rooms/directory', { token });
 
 export function createRoom(token, { name, topic, isPrivate }) {

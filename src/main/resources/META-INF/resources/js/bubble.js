@@ -1,7 +1,7 @@
 // One message bubble. Everything the user wrote goes in through textContent, so markup shows literally.
 import { button, element, timeElement } from './dom.js';
 
-export const TOMBSTONE = 'message deleted';
+const TOMBSTONE = 'message deleted';
 
 /** A confirmed (stored) or pending message; own messages sit right, others' left. */
 export function bubble({ username, text, timestamp }, mine) {
@@ -51,15 +51,24 @@ export function markDeleted(item) {
   }
 }
 
+/** A row of the small buttons on a message. */
+function actionRow(tag, className, ...buttons) {
+  const row = element(tag, className);
+  row.append(...buttons);
+  return row;
+}
+
+function actionButton(text, testId, onClick, label) {
+  const node = button('message__action', text, { testId, label });
+  if (onClick) node.addEventListener('click', onClick);
+  return node;
+}
+
 /** The small Edit / Delete buttons on my own stored messages. */
 export function ownActions(onEdit, onDelete) {
-  const actions = element('span', 'message__actions message__actions--own');
-  const edit = button('message__action', 'Edit', { testId: 'edit-message', label: 'Edit message' });
-  const remove = button('message__action', 'Delete', { testId: 'delete-message', label: 'Delete message' });
-  edit.addEventListener('click', onEdit);
-  remove.addEventListener('click', onDelete);
-  actions.append(edit, remove);
-  return actions;
+  return actionRow('span', 'message__actions message__actions--own',
+    actionButton('Edit', 'edit-message', onEdit, 'Edit message'),
+    actionButton('Delete', 'delete-message', onDelete, 'Delete message'));
 }
 
 /** Status line of a message not yet stored: "Sending…", "Waiting for connection…" or "Not sent: <reason>". */
@@ -71,6 +80,19 @@ export function setStatus(item, text) {
     part(item, 'message__meta').append(status);
   }
   status.textContent = text;
+}
+
+/** Why the server refused a message not yet stored, with Retry and Discard; null removes it. */
+export function setFailure(item, failure) {
+  part(item, 'message__failure')?.remove();
+  if (!failure) return;
+  const box = element('div', 'message__failure');
+  const why = element('p', 'message__reason', failure.reason || 'The server did not store this message.');
+  why.dataset.testid = 'message-error';
+  box.append(why, actionRow('div', 'message__actions',
+    actionButton('Retry', 'retry-message', failure.onRetry),
+    actionButton('Discard', 'discard-message', failure.onDiscard)));
+  part(item, 'message__bubble').append(box);
 }
 
 /**
@@ -88,13 +110,10 @@ export function openEditor(item, text, save) {
   input.setAttribute('aria-label', 'Edit message');
   const error = element('p', 'message__edit-error');
   error.setAttribute('role', 'alert');
-  const save_ = element('button', 'message__action', 'Save');
+  const save_ = actionButton('Save', 'edit-save');
   save_.type = 'submit';
-  save_.dataset.testid = 'edit-save';
-  const cancel = button('message__action', 'Cancel', { testId: 'edit-cancel' });
-  const row = element('div', 'message__actions');
-  row.append(save_, cancel);
-  form.append(input, error, row);
+  const cancel = actionButton('Cancel', 'edit-cancel');
+  form.append(input, error, actionRow('div', 'message__actions', save_, cancel));
   body.hidden = true;
   part(item, 'message__actions')?.setAttribute('hidden', '');
   body.after(form);

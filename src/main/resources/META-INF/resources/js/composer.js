@@ -54,7 +54,7 @@ function submitMessage() {
   const sent = session.outbox.add(room.id, text);
   messageArea.toBottom();
   input.value = '';
-  showHint(sent || session.connection.online ? COMPOSER_HINT : OFFLINE_HINT);
+  showHint(sent ? COMPOSER_HINT : usualHint());
 }
 
 function announceTyping() {
@@ -63,6 +63,11 @@ function announceTyping() {
   const now = Date.now();
   if (typingSent.room === room.id && now - typingSent.at < TYPING_EVERY_MS) return;
   if (session.connection.send({ type: 'typing', room: room.id })) typingSent = { room: room.id, at: now };
+}
+
+/** What the hint line says when nothing is wrong: what Enter does, or that messages wait for the connection. */
+function usualHint() {
+  return session.connection.online ? COMPOSER_HINT : OFFLINE_HINT;
 }
 
 function showHint(text, isError = false) {
@@ -80,7 +85,7 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('input', () => {
   if (!session) return;
   const tooLong = [...input.value].length > MAX_TEXT_LENGTH && validateText(input.value);
-  showHint(tooLong || (session.connection.online ? COMPOSER_HINT : OFFLINE_HINT), Boolean(tooLong));
+  showHint(tooLong || usualHint(), Boolean(tooLong));
   if (input.value.trim()) announceTyping();
 });
 form.addEventListener('submit', (event) => {

@@ -15,7 +15,7 @@ function parse(data) {
 }
 
 /** Delay before reconnect attempt n (0-based): half fixed, half random, so clients spread out. */
-export function backoffDelay(attempt) {
+function backoffDelay(attempt) {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }

@@ -1,26 +1,21 @@
 // The dialogs: create a room, browse public rooms, start a direct message, add a member, confirm.
 // Native <dialog>s opened with showModal(): focus stays inside, Escape closes, focus returns afterwards.
 import * as api from './api.js';
-import { button, byTestId, element } from './dom.js';
+import { button, byTestId, element, onSubmit } from './dom.js';
+
+for (const close of document.querySelectorAll('dialog [data-close]')) {
+  close.addEventListener('click', () => close.closest('dialog').close());
+}
 
 /** Wires a dialog whose form runs submit(data) -> Promise<string|null>; a string is shown as the error. */
 function formDialog(dialog, submit) {
   const form = dialog.querySelector('form');
   const error = dialog.querySelector('.form__error');
-  for (const close of dialog.querySelectorAll('[data-close]')) close.addEventListener('click', () => dialog.close());
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const submitButton = form.querySelector('button[type="submit"]');
-    if (submitButton.disabled) return;
-    submitButton.disabled = true;
+  onSubmit(form, async () => {
     error.textContent = '';
-    try {
-      const problem = await submit(new FormData(form));
-      if (problem) error.textContent = problem;
-      else dialog.close();
-    } finally {
-      submitButton.disabled = false;
-    }
+    const problem = await submit(new FormData(form));
+    if (problem) error.textContent = problem;
+    else dialog.close();
   });
   return {
     open() {
@@ -89,9 +84,6 @@ export function wireDialogs(chat) {
   });
 
   const directoryDialog = byTestId('directory-dialog');
-  for (const close of directoryDialog.querySelectorAll('[data-close]')) {
-    close.addEventListener('click', () => directoryDialog.close());
-  }
 
   async function openDirectory() {
     const list = byTestId('directory-list');

@@ -17,6 +17,23 @@ export function button(className, text, { testId, label } = {}) {
   return node;
 }
 
+/** Runs handler(form) on submit, with the submit button disabled (and the form aria-busy) until it finishes. */
+export function onSubmit(form, handler) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submitButton = form.querySelector('button[type="submit"]');
+    if (submitButton.disabled) return;
+    submitButton.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      await handler(form);
+    } finally {
+      submitButton.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+}
+
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,7 +1,7 @@
 // The messages of one room: ordered by server id, de-duplicated, with optimistic bubbles for my messages until
 // the server stores them, edit/delete in place, the "New messages" divider and highlighting.
-import { bubble, markDeleted, markEdited, openEditor, ownActions, setStatus, setText } from './bubble.js';
-import { button, element } from './dom.js';
+import { bubble, markDeleted, markEdited, openEditor, ownActions, setFailure, setStatus, setText } from './bubble.js';
+import { element } from './dom.js';
 
 const orderOf = (node) => {
   if (node.dataset.id !== undefined) return Number(node.dataset.id);
@@ -25,7 +25,6 @@ export class RoomView {
     this.byId = new Map(); // id -> { item, message }
     this.pending = new Map(); // clientId -> item
     this.firstId = null;
-    this.lastId = null;
     this.loaded = false; // its first history frame has arrived
     this.hasMore = false; // older messages may exist on the server
     this.loading = null; // a running page request (a promise)
@@ -34,11 +33,9 @@ export class RoomView {
   /** A connect-time history frame; with resync the gap was too large, so start over. */
   applyHistory(messages, resync) {
     if (resync) this.clearConfirmed();
-    let added = 0;
-    for (const message of messages) if (this.add(message)) added += 1;
+    for (const message of messages) this.add(message);
     if (!this.loaded || resync) this.hasMore = messages.length > 0;
     this.loaded = true;
-    return added;
   }
 
   /** Adds a stored message; false when it is already shown (a replay or a re-sent copy). */
@@ -57,7 +54,6 @@ export class RoomView {
     this.byId.set(message.id, entry);
     this.insertInOrder(item, message.id);
     this.firstId = this.firstId == null ? message.id : Math.min(this.firstId, message.id);
-    this.lastId = this.lastId == null ? message.id : Math.max(this.lastId, message.id);
     if (message.deleted) markDeleted(item);
     else {
       if (message.edited) markEdited(item, message.edited);
@@ -83,10 +79,6 @@ export class RoomView {
     Object.assign(entry.message, { deleted: true, text: '' });
     markDeleted(entry.item);
     return before;
-  }
-
-  message(id) {
-    return this.byId.get(id)?.message ?? null;
   }
 
   /** Others' messages after the given id that are not deleted, among those loaded. */
@@ -137,19 +129,11 @@ export class RoomView {
     item.classList.toggle('message--failed', state === 'failed');
     const labels = { sending: 'Sending…', queued: 'Waiting for connection…', failed: 'Not sent' };
     setStatus(item, labels[state]);
-    item.querySelector('.message__failure')?.remove();
-    if (state !== 'failed') return;
-    const failure = element('div', 'message__failure');
-    const why = element('p', 'message__reason', reason || 'The server did not store this message.');
-    why.dataset.testid = 'message-error';
-    const retry = button('message__action', 'Retry', { testId: 'retry-message' });
-    const discard = button('message__action', 'Discard', { testId: 'discard-message' });
-    retry.addEventListener('click', () => this.actions.retry(clientId));
-    discard.addEventListener('click', () => this.actions.discard(clientId));
-    const row = element('div', 'message__actions');
-    row.append(retry, discard);
-    failure.append(why, row);
-    item.querySelector('.message__bubble').append(failure);
+    setFailure(item, state === 'failed' && {
+      reason,
+      onRetry: () => this.actions.retry(clientId),
+      onDiscard: () => this.actions.discard(clientId),
+    });
   }
 
   removePending(clientId) {
@@ -201,7 +185,6 @@ export class RoomView {
     this.byId.clear();
     this.removeDivider();
     this.firstId = null;
-    this.lastId = null;
   }
 
   /** Stored messages stay in id order, before any still-pending bubbles. */

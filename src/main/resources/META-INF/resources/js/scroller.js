@@ -4,7 +4,7 @@ import { byTestId } from './dom.js';
 
 const BOTTOM_SLACK_PX = 40;
 
-export class Scroller {
+class Scroller {
   constructor(element, jumpButton) {
     this.element = element;
     this.jump = jumpButton;

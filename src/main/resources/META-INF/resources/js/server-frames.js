@@ -1,7 +1,7 @@
 // Applies the frames of the v2 socket (docs/protocol.md section 4.3) to the per-room state: messages, edits and
 // deletions, unread counts, presence, typing, rooms joined and left, and errors.
 import { currentRoom, notice, session } from './chat-state.js';
-import { follow, keepAnchor, openRoom, positionOnOpen, removeRoom, typing } from './current-room.js';
+import { follow, openRoom, positionOnOpen, removeRoom, typing } from './current-room.js';
 import { memberChanged, showMembers } from './members.js';
 import { scheduleRead } from './read-marker.js';
 import { ensureRoom, initialRoom, renderSidebar, updateBadge } from './rooms.js';
@@ -51,12 +51,6 @@ function applyHistory(frame) {
   if (!room) return;
   const messages = Array.isArray(frame.messages) ? frame.messages : [];
   messages.forEach((message) => session.outbox.acknowledge(message, session.me));
-  if ('before' in frame || 'after' in frame) {
-    // A page this tab asked for: older (or newer) messages, kept in place on screen.
-    keepAnchor(room, () => messages.forEach((message) => room.view.add(message)));
-    if ('before' in frame) room.view.hasMore = Boolean(frame.hasMore) && messages.length > 0;
-    return;
-  }
   messages.forEach((message) => noteId(message.id));
   const first = !room.view.loaded || frame.resync === true;
   follow(room, () => room.view.applyHistory(messages, frame.resync === true));

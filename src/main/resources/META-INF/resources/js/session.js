@@ -23,7 +23,7 @@ export function onTokenClearedElsewhere(callback) {
 }
 
 /** Decodes the JWT payload (base64url JSON); null when the token is malformed. */
-export function decodeClaims(token) {
+function decodeClaims(token) {
   const part = typeof token === 'string' ? token.split('.')[1] : undefined;
   if (!part) return null;
   try {

@@ -2,6 +2,8 @@
 import { element } from './dom.js';
 
 const byName = (a, b) => String(a.desc.name).localeCompare(String(b.desc.name));
+const unreadOf = (room) => Math.max(0, Number(room.desc.unread) || 0);
+const countLabel = (count) => (count > 99 ? '99+' : String(count));
 
 export class Sidebar {
   /** onOpen(roomId) is called when a room is chosen. */
@@ -57,9 +59,9 @@ export class Sidebar {
   update(room, rooms) {
     const link = this.items.get(room.id);
     if (!link) return;
-    const unread = Math.max(0, Number(room.desc.unread) || 0);
+    const unread = unreadOf(room);
     const badge = link.querySelector('.badge');
-    badge.textContent = unread > 99 ? '99+' : String(unread);
+    badge.textContent = countLabel(unread);
     badge.hidden = unread === 0;
     badge.setAttribute('aria-label', `${unread} unread`);
     link.dataset.unread = String(unread);
@@ -73,8 +75,8 @@ export class Sidebar {
   /** The phone's ☰ button shows whether anything is unread anywhere. */
   updateTotal(rooms) {
     let total = 0;
-    for (const room of rooms) total += Math.max(0, Number(room.desc.unread) || 0);
-    this.totalBadge.textContent = total > 99 ? '99+' : String(total);
+    for (const room of rooms) total += unreadOf(room);
+    this.totalBadge.textContent = countLabel(total);
     this.totalBadge.hidden = total === 0;
   }
 
