@@ -91,6 +91,7 @@ public class AccountService {
         }
         User user = authenticate(username, credentials.password());
         loginThrottle.succeeded(accountKey, address);
+        versions.remember(user.id, user.tokenVersion); // the socket this token opens next needs no database read
         return tokens.issue(user);
     }
 
@@ -152,7 +153,7 @@ public class AccountService {
     }
 
     private void announceRevocation(User user) {
-        versions.changed(user.id, user.tokenVersion);
+        versions.remember(user.id, user.tokenVersion);
         revoked.fire(new TokensRevoked(user.username));
         LOG.infof("Revoked the tokens of user %s", user.username);
     }

@@ -30,11 +30,16 @@ public class TokenVersions {
             User user = User.findById(userId);
             return user == null ? -1 : user.tokenVersion;
         });
-        versions.put(userId, version);
-        return version;
+        return remember(userId, version);
     }
 
-    void changed(long userId, int version) {
-        versions.put(userId, version);
+    /**
+     * Caches a version just read or changed. Versions only grow, so the larger one wins: a read that raced with a revocation
+     * can never put the older version back.
+     *
+     * @return the cached version
+     */
+    int remember(long userId, int version) {
+        return versions.merge(userId, version, Math::max);
     }
 }
