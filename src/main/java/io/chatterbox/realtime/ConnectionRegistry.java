@@ -1,11 +1,14 @@
 package io.chatterbox.realtime;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -48,6 +51,9 @@ public class ConnectionRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
 
+    /** The order of presence lists: case-insensitive, ties (names differing only in case) broken by the exact name. */
+    public static final Comparator<String> PRESENCE_ORDER = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
     private static final TypedKey<AtomicInteger> UNSENT_FRAMES = new TypedKey<>("unsent-frames");
     private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");
     private static final TypedKey<EventLoop> EVENT_LOOP = new TypedKey<>("event-loop");
@@ -61,6 +67,8 @@ public class ConnectionRegistry {
     private final AtomicLong slowConsumersDropped = new AtomicLong();
     private final Map<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> connectionsByUser = new ConcurrentHashMap<>();
+    /** Who is online, kept in presence order so that listing them never sorts (a connect storm lists it per join). */
+    private final NavigableSet<String> online = new ConcurrentSkipListSet<>(PRESENCE_ORDER);
     private final Map<String, Map<EventLoop, WebSocketConnection[]>> connectionsByRoom = new ConcurrentHashMap<>();
     private final Map<EventLoop, FlushCoalescer> flushers = new ConcurrentHashMap<>();
 
@@ -111,7 +119,7 @@ public class ConnectionRegistry {
         rooms.forEach(room -> subscribe(connection, room));
         Set<WebSocketConnection> own = connectionsByUser.computeIfAbsent(username, user -> ConcurrentHashMap.newKeySet());
         own.add(connection);
-        return own.size() == 1;
+        return own.size() == 1 && online.add(username);
     }
 
     /** @return true when the user's last connection just closed */
@@ -124,6 +132,7 @@ public class ConnectionRegistry {
         own.remove(connection);
         if (own.isEmpty()) {
             connectionsByUser.remove(username);
+            online.remove(username);
             return true;
         }
         return false;
@@ -139,8 +148,14 @@ public class ConnectionRegistry {
         connectionsOf(username).forEach(connection -> unsubscribe(connection, room));
     }
 
+    /** Everyone with an open connection, in {@link #PRESENCE_ORDER}. */
     public List<String> online() {
-        return connectionsByUser.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return List.copyOf(online);
+    }
+
+    /** How many people are online. */
+    public int onlineCount() {
+        return connectionsByUser.size();
     }
 
     public boolean isOnline(String username) {
@@ -175,6 +190,11 @@ public class ConnectionRegistry {
      */
     public int broadcast(String room, String frame) {
         return broadcast(room, frame, connection -> true);
+    }
+
+    /** Writes a v1-only frame to the room's v1 connections. */
+    public int broadcastV1(String room, String frame) {
+        return broadcast(room, frame, connection -> !isV2(connection));
     }
 
     /** Writes a v2-only frame to the room's v2 connections, except those of {@code exceptUser} (may be null). */

@@ -36,13 +36,13 @@ class RoomEffects {
         registry.sendToUser(username, encoder.encode(history.onConnect(room.id(), null)));
         registry.sendToUser(username, presence.currentList(room.id()));
         registry.broadcastV2(room.id(), encoder.encode(new RoomEvents.Members(room.id(), username, "joined")), username);
-        presence.roomChanged(room.id());
+        presence.memberChanged(room.id(), username);
     }
 
     void left(RoomInfo room, String username, String reason) {
         registry.unsubscribe(username, room.id());
         registry.sendToUser(username, encoder.encode(new RoomEvents.Left(room.id(), reason)));
         registry.broadcastV2(room.id(), encoder.encode(new RoomEvents.Members(room.id(), username, "left")), null);
-        presence.roomChanged(room.id());
+        presence.memberChanged(room.id(), username);
     }
 }

@@ -45,6 +45,18 @@ export function memberChanged(room, username, change) {
   refreshTimer = setTimeout(() => refreshMembers(currentRoom()), REFRESH_AFTER_CHANGE_MS);
 }
 
+/**
+ * Everyone a presence frame names online is a member, also someone who registered after the list was fetched
+ * (general has no members frames); listing them keeps them shown, as offline, once they leave.
+ */
+export function rememberMembers(room, usernames) {
+  if (!room.members) return;
+  const listed = new Set(room.members.map((member) => member.username));
+  for (const username of usernames) {
+    if (!listed.has(username)) room.members.push({ username, online: true, owner: false });
+  }
+}
+
 export function cancelMembersRefresh() {
   clearTimeout(refreshTimer);
 }

@@ -2,7 +2,7 @@
 // deletions, unread counts, presence, typing, rooms joined and left, and errors.
 import { currentRoom, notice, session } from './chat-state.js';
 import { follow, openRoom, positionOnOpen, removeRoom, typing } from './current-room.js';
-import { memberChanged, showMembers } from './members.js';
+import { memberChanged, rememberMembers, showMembers } from './members.js';
 import { scheduleRead } from './read-marker.js';
 import { ensureRoom, initialRoom, renderSidebar, updateBadge } from './rooms.js';
 import { roomLabel } from './dom.js';
@@ -19,6 +19,7 @@ export function handleFrame(frame) {
     case 'edit': return roomFor(frame)?.view.applyEdit(frame);
     case 'delete': return applyDelete(frame);
     case 'presence': return applyPresence(frame);
+    case 'presence_changed': return applyPresenceChanged(frame);
     case 'typing': return applyTyping(frame);
     case 'read': return applyRead(frame);
     case 'room_joined': return applyJoined(frame.room);
@@ -84,10 +85,27 @@ function applyDelete(frame) {
   }
 }
 
+/** The room's whole online list: on connecting and on joining a room. */
 function applyPresence(frame) {
   const room = roomFor(frame);
   if (!room) return;
   room.online = new Set(Array.isArray(frame.online) ? frame.online : []);
+  rememberMembers(room, room.online);
+  presenceShown(room);
+}
+
+/** Who came online and who went offline since the last presence frame of the room. */
+function applyPresenceChanged(frame) {
+  const room = roomFor(frame);
+  if (!room?.online) return; // the whole list always comes first; until it has, there is nothing to change
+  const cameOnline = Array.isArray(frame.online) ? frame.online : [];
+  for (const name of cameOnline) room.online.add(name);
+  for (const name of Array.isArray(frame.offline) ? frame.offline : []) room.online.delete(name);
+  rememberMembers(room, cameOnline);
+  presenceShown(room);
+}
+
+function presenceShown(room) {
   showMembers(room);
   if (room.desc.kind === 'direct') updateBadge(room); // the DM's online mark
 }

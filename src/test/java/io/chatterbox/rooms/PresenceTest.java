@@ -61,8 +61,32 @@ class PresenceTest {
                 .contains(alice.name(), bob.name(), carol.name());
         Rooms.members(alice.token(), secret).statusCode(200)
                 .body("members.online", equalTo(List.of(true, true)));
-        Chat.await(bobSocket, f -> Chat.typeIn("presence", secret).test(f) && Chat.online(f).contains(alice.name()));
+        JsonNode change = Chat.await(bobSocket, f -> Chat.typeIn("presence_changed", secret).test(f) && cameOnline(f).contains(alice.name()));
+        assertThat(wentOffline(change)).isEmpty();
         assertThat(Chat.framesUntilMarker(carolSocket, "general", carolSocket)).noneMatch(f -> secret.equals(Chat.roomOf(f)));
+    }
+
+    @Test
+    void aV2ConnectionHearsWhoCameAndWentWhileV1ConnectionsKeepGettingWholeLists() {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        ChatUser old = ChatUser.register("old");
+        SocketClient aliceSocket = sockets.v2Ready(base, alice);
+        SocketClient v1Socket = sockets.v1Ready(base, old);
+
+        SocketClient bobSocket = sockets.v2Ready(base, bob);
+        List<JsonNode> seen = aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && cameOnline(f).contains(bob.name()));
+        bobSocket.close();
+        seen.addAll(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && wentOffline(f).contains(bob.name())));
+
+        assertThat(seen).as("no whole list after the opening one").noneMatch(Chat.typeIn("presence", "general"));
+        assertThat(cameOnline(seen.get(seen.size() - 1))).doesNotContain(bob.name());
+        JsonNode withBob = Chat.await(v1Socket, f -> Chat.isType(f, "presence") && Chat.online(f).contains(bob.name()));
+        assertThat(Chat.online(withBob)).contains(alice.name(), old.name());
+        JsonNode withoutBob = Chat.await(v1Socket, f -> Chat.isType(f, "presence") && !Chat.online(f).contains(bob.name()));
+        assertThat(Chat.online(withoutBob)).contains(alice.name(), old.name());
     }
 
     @Test
@@ -75,24 +99,26 @@ class PresenceTest {
         SocketClient bobTab1 = SocketClient.connectV2(base, bob.token());
         SocketClient bobTab2 = SocketClient.connectV2(base, bob.token());
         try {
-            Chat.await(aliceSocket, f -> Chat.typeIn("presence", secret).test(f) && Chat.online(f).contains(bob.name()));
+            Chat.await(aliceSocket, f -> Chat.typeIn("presence_changed", secret).test(f) && cameOnline(f).contains(bob.name()));
 
             bobTab1.close();
             Awaitility.await().atMost(SocketClient.TIMEOUT).until(() -> registry.connectionsOf(bob.name()).size() == 1);
-            // A later change in the room (dave arrives) proves the list as it stands after the close.
+            // A later change in the room (dave arrives) proves that closing one tab was no change.
             Rooms.invite(alice.token(), secret, dave.name()).statusCode(201);
             sockets.v2Ready(base, dave);
-            List<JsonNode> seen = aliceSocket.framesUntil(f -> Chat.typeIn("presence", secret).test(f)
-                    && Chat.online(f).contains(dave.name()));
-            assertThat(seen).filteredOn(Chat.typeIn("presence", secret))
-                    .allSatisfy(f -> assertThat(Chat.online(f)).as("one tab still open").contains(bob.name()));
+            List<JsonNode> seen = aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", secret).test(f)
+                    && cameOnline(f).contains(dave.name()));
+            assertThat(seen).filteredOn(Chat.typeIn("presence_changed", secret))
+                    .allSatisfy(f -> assertThat(wentOffline(f)).as("one tab still open").doesNotContain(bob.name()));
             Rooms.members(alice.token(), secret).body("members.find { it.username == '" + bob.name() + "' }.online", equalTo(true));
 
             bobTab2.close();
 
-            JsonNode after = Chat.await(aliceSocket, f -> Chat.typeIn("presence", secret).test(f)
-                    && !Chat.online(f).contains(bob.name()));
-            assertThat(Chat.online(after)).containsExactly(alice.name(), dave.name());
+            JsonNode after = Chat.await(aliceSocket, f -> Chat.typeIn("presence_changed", secret).test(f)
+                    && wentOffline(f).contains(bob.name()));
+            assertThat(cameOnline(after)).doesNotContain(bob.name());
+            assertThat(Chat.online(openingPresence(sockets.v2(base, alice), Set.of(secret)).get(secret)))
+                    .as("the whole list a new connection gets").containsExactly(alice.name(), dave.name());
             Rooms.members(alice.token(), secret).body("members.find { it.username == '" + bob.name() + "' }.online", equalTo(false));
         } finally {
             bobTab1.close();
@@ -108,16 +134,25 @@ class PresenceTest {
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
 
         SocketClient strangerSocket = sockets.v2Ready(base, stranger);
-        List<JsonNode> seen = new ArrayList<>(aliceSocket.framesUntil(f -> Chat.typeIn("presence", "general").test(f)
-                && Chat.online(f).contains(stranger.name())));
+        List<JsonNode> seen = new ArrayList<>(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && cameOnline(f).contains(stranger.name())));
         strangerSocket.close();
-        seen.addAll(aliceSocket.framesUntil(f -> Chat.typeIn("presence", "general").test(f)
-                && !Chat.online(f).contains(stranger.name())));
+        seen.addAll(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && wentOffline(f).contains(stranger.name())));
 
-        assertThat(seen).filteredOn(f -> Chat.isType(f, "presence") && !"general".equals(Chat.roomOf(f)))
-                .allSatisfy(f -> assertThat(Chat.online(f)).doesNotContain(stranger.name()));
-        assertThat(seen).filteredOn(Chat.typeIn("presence", secret))
-                .allSatisfy(f -> assertThat(Chat.online(f)).containsExactly(alice.name()));
+        assertThat(seen).filteredOn(f -> !"general".equals(Chat.roomOf(f)))
+                .filteredOn(f -> Chat.isType(f, "presence") || Chat.isType(f, "presence_changed"))
+                .allSatisfy(f -> assertThat(cameOnline(f)).doesNotContain(stranger.name()))
+                .allSatisfy(f -> assertThat(wentOffline(f)).doesNotContain(stranger.name()));
+    }
+
+    /** The names of a presence_changed frame's {@code online} (or a presence frame's whole list). */
+    private static List<String> cameOnline(JsonNode frame) {
+        return Chat.list(frame.path("online")).stream().map(JsonNode::asText).toList();
+    }
+
+    private static List<String> wentOffline(JsonNode frame) {
+        return Chat.list(frame.path("offline")).stream().map(JsonNode::asText).toList();
     }
 
     /** The presence frames a new connection gets for each of the given rooms. */

@@ -85,6 +85,21 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aMemberWhoArrivesAndLeavesIsShownOnlineThenOffline() {
+        try (BrowserContext aliceContext = newContext(1000, 700)) {
+            ChatPage alicePage = signUp(aliceContext, uniqueName("alice"));
+            String room = createPublicRoom(alicePage.token(), uniqueRoom("standup"));
+            alicePage.openRoom(room);
+            String dan = uniqueName("dan");
+            try (BrowserContext danContext = newContext(1000, 700)) {
+                join(signUp(danContext, dan).token(), room);
+                assertThat(alicePage.member(dan)).hasAttribute("data-online", "true");
+            }
+            assertThat(alicePage.member(dan)).hasAttribute("data-online", "false");
+        }
+    }
+
+    @Test
     void reloadKeepsTheSessionAndLogoutReturnsToLogin() {
         try (BrowserContext context = newContext(1000, 700)) {
             String carol = uniqueName("carol");

@@ -48,6 +48,15 @@ public final class RoomEvents {
         }
     }
 
+    /** Who of the room's members came online ({@code online}) or went offline ({@code offline}) since the last. */
+    @JsonPropertyOrder({ "type", "room", "online", "offline" })
+    public record PresenceChanged(String room, List<String> online, List<String> offline) {
+        @JsonProperty("type")
+        public String type() {
+            return "presence_changed";
+        }
+    }
+
     @JsonPropertyOrder({ "type", "room", "username" })
     public record Typing(String room, String username) {
         @JsonProperty("type")
