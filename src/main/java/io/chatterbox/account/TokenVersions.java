@@ -34,8 +34,8 @@ public class TokenVersions {
     }
 
     /**
-     * Caches a version just read or changed. Versions only grow, so the larger one wins: a read that raced with a revocation
-     * can never put the older version back.
+     * Caches a version just read or changed. Versions only grow, so the larger one wins: a read that raced with a
+     * revocation can never put the older version back.
      *
      * @return the cached version
      */

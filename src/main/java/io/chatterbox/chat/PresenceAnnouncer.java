@@ -57,7 +57,7 @@ public class PresenceAnnouncer {
         rooms.roomsOf(username).forEach(room -> memberChanged(room, username));
     }
 
-    /** The user joined or left the room (so appears in or vanishes from its presence); told within the interval. */
+    /** The user's presence in the room changed (online, offline, joined, left); told within the interval. */
     public void memberChanged(String room, String username) {
         changes.computeIfAbsent(room, id -> ConcurrentHashMap.newKeySet()).add(username);
         if (pending.compareAndSet(false, true)) {
@@ -82,7 +82,8 @@ public class PresenceAnnouncer {
             List<String> wentOffline = new ArrayList<>();
             changed.stream().sorted(ConnectionRegistry.PRESENCE_ORDER)
                     .forEach(username -> (isPresent(info, username) ? cameOnline : wentOffline).add(username));
-            registry.broadcastV2(room, encoder.encode(new RoomEvents.PresenceChanged(room, cameOnline, wentOffline)), null);
+            String change = encoder.encode(new RoomEvents.PresenceChanged(room, cameOnline, wentOffline));
+            registry.broadcastV2(room, change, null);
             if (info.everyone()) {
                 registry.broadcastV1(room, currentList(room)); // v1 connections hear general only
             }
@@ -103,7 +104,7 @@ public class PresenceAnnouncer {
             return registry.online();
         }
         Set<String> members = info.members();
-        if (members.size() > registry.onlineCount()) { // walk the shorter list: a big public room's members, or who is online
+        if (members.size() > registry.onlineCount()) { // walk the shorter: a big room's members, or who is online
             return registry.online().stream().filter(members::contains).toList();
         }
         return members.stream().filter(registry::isOnline).sorted(ConnectionRegistry.PRESENCE_ORDER).toList();

@@ -52,7 +52,8 @@ public class ConnectionRegistry {
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
 
     /** The order of presence lists: case-insensitive, ties (names differing only in case) broken by the exact name. */
-    public static final Comparator<String> PRESENCE_ORDER = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+    public static final Comparator<String> PRESENCE_ORDER =
+            String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
     private static final TypedKey<AtomicInteger> UNSENT_FRAMES = new TypedKey<>("unsent-frames");
     private static final TypedKey<Boolean> DROPPED = new TypedKey<>("dropped-as-slow");

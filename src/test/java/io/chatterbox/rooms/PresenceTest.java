@@ -61,7 +61,8 @@ class PresenceTest {
                 .contains(alice.name(), bob.name(), carol.name());
         Rooms.members(alice.token(), secret).statusCode(200)
                 .body("members.online", equalTo(List.of(true, true)));
-        JsonNode change = Chat.await(bobSocket, f -> Chat.typeIn("presence_changed", secret).test(f) && cameOnline(f).contains(alice.name()));
+        JsonNode change = Chat.await(bobSocket,
+                f -> Chat.typeIn("presence_changed", secret).test(f) && cameOnline(f).contains(alice.name()));
         assertThat(wentOffline(change)).isEmpty();
         assertThat(Chat.framesUntilMarker(carolSocket, "general", carolSocket)).noneMatch(f -> secret.equals(Chat.roomOf(f)));
     }
@@ -75,8 +76,8 @@ class PresenceTest {
         SocketClient v1Socket = sockets.v1Ready(base, old);
 
         SocketClient bobSocket = sockets.v2Ready(base, bob);
-        List<JsonNode> seen = aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
-                && cameOnline(f).contains(bob.name()));
+        List<JsonNode> seen = new ArrayList<>(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && cameOnline(f).contains(bob.name())));
         bobSocket.close();
         seen.addAll(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
                 && wentOffline(f).contains(bob.name())));
