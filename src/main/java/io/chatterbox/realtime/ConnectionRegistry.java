@@ -72,6 +72,7 @@ public class ConnectionRegistry {
     private final NavigableSet<String> online = new ConcurrentSkipListSet<>(PRESENCE_ORDER);
     private final Map<String, Map<EventLoop, WebSocketConnection[]>> connectionsByRoom = new ConcurrentHashMap<>();
     private final Map<EventLoop, FlushCoalescer> flushers = new ConcurrentHashMap<>();
+    private volatile boolean rawFramesUnavailableLogged;
 
     private final VertxInternal vertx;
 
@@ -92,10 +93,19 @@ public class ConnectionRegistry {
             connection.userData().put(EVENT_LOOP, owner);
             return;
         }
+        if (!rawFramesUnavailableLogged) {
+            rawFramesUnavailableLogged = true;
+            LOG.infof("Broadcasts to connection %s (and any like it) use sendText: its socket is not reachable", connection.id());
+        }
         EventLoop loop = Vertx.currentContext() instanceof ContextInternal context
                 ? context.nettyEventLoop()
                 : vertx.nettyEventLoopGroup().next();
         connection.userData().put(EVENT_LOOP, loop);
+    }
+
+    /** Whether broadcasts reach the connection as shared pre-encoded frames on its socket (else by sendText). */
+    boolean sharesEncodedFrames(WebSocketConnection connection) {
+        return connection.userData().get(SOCKET) != null;
     }
 
     /** Records which protocol the connection speaks; call on open, before any of its frames is handled. */
@@ -228,11 +238,11 @@ public class ConnectionRegistry {
         return recipients;
     }
 
-    /** One recipient of a broadcast, on its event loop: the shared bytes when its socket is reachable, else sendText. */
+    /** One recipient of a frame, on its event loop: the encoded bytes when its socket is reachable, else sendText. */
     private void write(WebSocketConnection connection, String frame, ByteBuf bytes, FlushCoalescer flushes) {
         ChannelHandlerContext socket = connection.userData().get(SOCKET);
         if (socket == null) {
-            send(connection, frame);
+            sendText(connection, frame);
             return;
         }
         AtomicInteger unsent = admit(connection);
@@ -266,15 +276,26 @@ public class ConnectionRegistry {
     }
 
     /**
-     * Queues one frame for the connection. Frames the client has not yet taken are counted; a client that stops
-     * reading is closed once the count passes the limit, instead of being buffered without bound.
-     *
-     * @return whether the frame was queued
+     * Queues one frame for the connection, behind every frame queued for it before (from any thread: all of them go
+     * through the socket's event loop, like broadcasts). Frames the client has not yet taken are counted; a client
+     * that stops reading is closed once the count passes the limit, instead of being buffered without bound.
      */
-    public boolean send(WebSocketConnection connection, String frame) {
+    public void send(WebSocketConnection connection, String frame) {
+        EventLoop loop = connection.userData().get(EVENT_LOOP);
+        if (loop == null || connection.userData().get(SOCKET) == null) {
+            sendText(connection, frame);
+            return;
+        }
+        ByteBuf bytes = RawFrames.encode(frame);
+        FlushCoalescer flushes = flushers.computeIfAbsent(loop, FlushCoalescer::new);
+        loop.execute(() -> write(connection, frame, bytes, flushes));
+    }
+
+    /** The way websockets-next sends, for a connection whose socket is not reachable. */
+    private void sendText(WebSocketConnection connection, String frame) {
         AtomicInteger pending = admit(connection);
         if (pending == null) {
-            return false;
+            return;
         }
         connection.sendText(frame).subscribe().with(
                 sent -> pending.decrementAndGet(),
@@ -282,7 +303,6 @@ public class ConnectionRegistry {
                     pending.decrementAndGet();
                     LOG.debugf("Dropped a frame to closing connection %s: %s", connection.id(), failure);
                 });
-        return true;
     }
 
     /**

@@ -1,7 +1,13 @@
 package io.chatterbox.realtime;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -13,6 +19,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.quarkus.websockets.next.runtime.WebSocketConnectionBase;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
@@ -25,25 +32,50 @@ import io.vertx.core.http.impl.WebSocketInternal;
  * opens. If that ever fails (a Quarkus version without the method), {@link #contextOf} answers null and the
  * connection is served by {@code sendText}, as before.
  */
-@RegisterForReflection(targets = WebSocketConnectionBase.class, methods = true, fields = false) // the native image too
+// the native image too: the accessor of the connection's socket, and the field of Vert.x Web's wrapper around it
+@RegisterForReflection(targets = WebSocketConnectionBase.class, classNames = "io.vertx.ext.web.impl.ServerWebSocketWrapper",
+        methods = true, fields = true)
 final class RawFrames {
 
     private static final Logger LOG = Logger.getLogger(RawFrames.class);
     private static final Method WEB_SOCKET = webSocketAccessor();
+    /** How to reach the socket inside a wrapper, per wrapper class (empty: not a wrapper we can open). */
+    private static final Map<Class<?>, Optional<Field>> WRAPPED = new ConcurrentHashMap<>();
 
     private RawFrames() {
     }
 
-    /** The Netty context that writes to the connection's socket, or null when it cannot be reached. */
+    /**
+     * The Netty context that writes to the connection's socket, or null when it cannot be reached. Vert.x Web hands
+     * websockets-next its socket inside a wrapper ({@code ServerWebSocketWrapper}, which adds forwarded-host
+     * details); the socket that owns the channel is the wrapper's delegate.
+     */
     static ChannelHandlerContext contextOf(WebSocketConnection connection) {
         if (WEB_SOCKET == null || !(connection instanceof WebSocketConnectionBase)) {
             return null;
         }
         try {
-            return WEB_SOCKET.invoke(connection) instanceof WebSocketInternal socket ? socket.channelHandlerContext() : null;
+            Object socket = WEB_SOCKET.invoke(connection);
+            for (int unwrapped = 0; socket != null && unwrapped < 3; unwrapped++) {
+                if (socket instanceof WebSocketInternal internal) {
+                    return internal.channelHandlerContext();
+                }
+                socket = wrappedSocket(socket);
+            }
+            return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The socket a wrapper delegates to: its one instance field that holds a WebSocket; null for anything else. */
+    private static Object wrappedSocket(Object wrapper) throws IllegalAccessException {
+        Optional<Field> field = WRAPPED.computeIfAbsent(wrapper.getClass(), type -> Arrays.stream(type.getDeclaredFields())
+                .filter(candidate -> !Modifier.isStatic(candidate.getModifiers()))
+                .filter(candidate -> WebSocketBase.class.isAssignableFrom(candidate.getType()))
+                .findFirst()
+                .filter(candidate -> candidate.trySetAccessible()));
+        return field.isPresent() ? field.get().get(wrapper) : null;
     }
 
     /** The frame's bytes, shared read-only by all recipients (never released: the garbage collector frees them). */
