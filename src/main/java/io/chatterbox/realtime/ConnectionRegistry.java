@@ -233,6 +233,7 @@ public class ConnectionRegistry {
                         write(connection, frame, bytes, flushes);
                     }
                 }
+                flushes.flushUnlessBusy();
             });
         }
         return recipients;
@@ -288,7 +289,10 @@ public class ConnectionRegistry {
         }
         ByteBuf bytes = RawFrames.encode(frame);
         FlushCoalescer flushes = flushers.computeIfAbsent(loop, FlushCoalescer::new);
-        loop.execute(() -> write(connection, frame, bytes, flushes));
+        loop.execute(() -> {
+            write(connection, frame, bytes, flushes);
+            flushes.flushUnlessBusy();
+        });
     }
 
     /** The way websockets-next sends, for a connection whose socket is not reachable. */

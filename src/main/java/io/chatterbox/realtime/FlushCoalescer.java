@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 /**
  * Flushes the sockets of one event loop once for many broadcasts. The writer thread hands a committed batch of
@@ -27,6 +28,16 @@ final class FlushCoalescer {
         if (!scheduled) {
             scheduled = true;
             loop.execute(this::flush);
+        }
+    }
+
+    /**
+     * Flushes now when no other task waits on the loop: with nothing to coalesce with, waiting would only add
+     * latency. Under load the flush stays queued behind the waiting broadcasts, and covers them too.
+     */
+    void flushUnlessBusy() {
+        if (scheduled && !(loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 1)) {
+            flush(); // the one pending task is our own scheduled flush, which will then find nothing to do
         }
     }
 
