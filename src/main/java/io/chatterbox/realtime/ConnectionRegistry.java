@@ -95,7 +95,7 @@ public class ConnectionRegistry {
         }
         if (!rawFramesUnavailableLogged) {
             rawFramesUnavailableLogged = true;
-            LOG.infof("Broadcasts to connection %s (and any like it) use sendText: its socket is not reachable", connection.id());
+            LOG.infof("Frames to connection %s (and any like it) go through sendText: its socket is not reachable", connection.id());
         }
         EventLoop loop = Vertx.currentContext() instanceof ContextInternal context
                 ? context.nettyEventLoop()
@@ -103,7 +103,7 @@ public class ConnectionRegistry {
         connection.userData().put(EVENT_LOOP, loop);
     }
 
-    /** Whether broadcasts reach the connection as shared pre-encoded frames on its socket (else by sendText). */
+    /** Whether frames reach the connection pre-encoded, straight on its socket (else by sendText). */
     boolean sharesEncodedFrames(WebSocketConnection connection) {
         return connection.userData().get(SOCKET) != null;
     }
