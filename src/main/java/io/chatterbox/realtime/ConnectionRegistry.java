@@ -216,7 +216,8 @@ public class ConnectionRegistry {
 
     /** Writes a v2-only frame to every v2 connection of the user. */
     public void sendToUser(String username, String frame) {
-        v2ConnectionsOf(username).forEach(connection -> send(connection, frame));
+        ByteBuf bytes = RawFrames.encode(frame);
+        v2ConnectionsOf(username).forEach(connection -> send(connection, frame, bytes));
     }
 
     private int broadcast(String room, String frame, Predicate<WebSocketConnection> recipient) {
@@ -282,12 +283,15 @@ public class ConnectionRegistry {
      * that stops reading is closed once the count passes the limit, instead of being buffered without bound.
      */
     public void send(WebSocketConnection connection, String frame) {
+        send(connection, frame, RawFrames.encode(frame));
+    }
+
+    private void send(WebSocketConnection connection, String frame, ByteBuf bytes) {
         EventLoop loop = connection.userData().get(EVENT_LOOP);
         if (loop == null || connection.userData().get(SOCKET) == null) {
             sendText(connection, frame);
             return;
         }
-        ByteBuf bytes = RawFrames.encode(frame);
         FlushCoalescer flushes = flushers.computeIfAbsent(loop, FlushCoalescer::new);
         loop.execute(() -> {
             write(connection, frame, bytes, flushes);

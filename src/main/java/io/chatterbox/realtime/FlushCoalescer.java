@@ -9,9 +9,10 @@ import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 /**
  * Flushes the sockets of one event loop once for many broadcasts. The writer thread hands a committed batch of
- * messages to the loop as consecutive tasks; each writes without flushing and asks for a flush, which runs as a
- * later task — after the broadcasts already queued — so a socket that gets ten messages is flushed (one system
- * call) once instead of ten times. Used only on its own event loop, hence no locking.
+ * messages to the loop as consecutive tasks; each writes without flushing and asks for a flush. While more tasks
+ * wait, the flush runs as a later task — after the broadcasts already queued — so a socket that gets ten messages
+ * is flushed (one system call) once instead of ten times; on an idle loop it runs at once. Used only on its own
+ * event loop, hence no locking.
  */
 final class FlushCoalescer {
 

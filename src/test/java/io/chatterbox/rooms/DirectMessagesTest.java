@@ -6,11 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,26 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatterbox.support.Accounts;
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.OpenSockets.TwoInARoom;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Direct messages: a room of exactly two people that exists for the other one once its first message is stored. */
 @QuarkusTest
-class DirectMessagesTest {
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
+class DirectMessagesTest extends SocketTestBase {
 
     @Test
     void startingADmAnswersWithItsDescriptorNamedAfterTheOtherPerson() {

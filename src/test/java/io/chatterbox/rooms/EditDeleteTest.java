@@ -6,42 +6,30 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import java.net.URI;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Editing and deleting your own messages, over HTTP and the socket; others' messages are out of reach. */
 @QuarkusTest
-class EditDeleteTest {
+class EditDeleteTest extends SocketTestBase {
 
     private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
     private ChatUser alice;
     private ChatUser bob;
     private String room;
     private SocketClient aliceSocket;
     private SocketClient bobSocket;
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
 
     private void aliceAndBobInARoom() {
         alice = ChatUser.register("alice");

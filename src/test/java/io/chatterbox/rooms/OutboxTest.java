@@ -2,36 +2,23 @@ package io.chatterbox.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The client outbox in rooms: resending after a drop stores once; refusals name the clientId they answer. */
 @QuarkusTest
-class OutboxTest {
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
+class OutboxTest extends SocketTestBase {
 
     private static List<JsonNode> withClientId(ChatUser reader, String room, String clientId) {
         JsonNode page = Chat.parse(Rooms.messages(reader.token(), room).statusCode(200).extract().asString());

@@ -4,41 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.not;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Paging through a room's history with before/after/limit, over HTTP and with socket history frames. */
 @QuarkusTest
-class PagingTest {
+class PagingTest extends SocketTestBase {
 
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
     private ChatUser alice;
     private String room;
     private SocketClient socket;
     private final List<Long> ids = new ArrayList<>();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
 
     /** A room with seven messages, m0 … m6. */
     private void roomWithSevenMessages() {

@@ -3,7 +3,6 @@ package io.chatterbox.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,28 +19,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatterbox.realtime.ConnectionRegistry;
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** v2 presence is per room: who of the room's members is online, counted per person, never leaking outsiders. */
 @QuarkusTest
-class PresenceTest {
-
-    @TestHTTPResource("/")
-    URI base;
+class PresenceTest extends SocketTestBase {
 
     @Inject
     ConnectionRegistry registry;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
 
     @Test
     void eachRoomsPresenceListsOnlyItsOwnMembersWhoAreOnline() {
@@ -75,12 +62,7 @@ class PresenceTest {
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
         SocketClient v1Socket = sockets.v1Ready(base, old);
 
-        SocketClient bobSocket = sockets.v2Ready(base, bob);
-        List<JsonNode> seen = new ArrayList<>(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
-                && cameOnline(f).contains(bob.name())));
-        bobSocket.close();
-        seen.addAll(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
-                && wentOffline(f).contains(bob.name())));
+        List<JsonNode> seen = comesAndGoes(bob, aliceSocket);
 
         assertThat(seen).as("no whole list after the opening one").noneMatch(Chat.typeIn("presence", "general"));
         assertThat(cameOnline(seen.get(seen.size() - 1))).doesNotContain(bob.name());
@@ -134,17 +116,26 @@ class PresenceTest {
         String secret = Rooms.privateRoomWith(alice, "secret");
         SocketClient aliceSocket = sockets.v2Ready(base, alice);
 
-        SocketClient strangerSocket = sockets.v2Ready(base, stranger);
-        List<JsonNode> seen = new ArrayList<>(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
-                && cameOnline(f).contains(stranger.name())));
-        strangerSocket.close();
-        seen.addAll(aliceSocket.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
-                && wentOffline(f).contains(stranger.name())));
+        List<JsonNode> seen = comesAndGoes(stranger, aliceSocket);
 
         assertThat(seen).filteredOn(f -> !"general".equals(Chat.roomOf(f)))
                 .filteredOn(f -> Chat.isType(f, "presence") || Chat.isType(f, "presence_changed"))
                 .allSatisfy(f -> assertThat(cameOnline(f)).doesNotContain(stranger.name()))
                 .allSatisfy(f -> assertThat(wentOffline(f)).doesNotContain(stranger.name()));
+    }
+
+    /**
+     * The user connects and disconnects again; returns what the observer got meanwhile, up to general's change that
+     * names the user offline (each step awaited through the observer's presence_changed frames).
+     */
+    private List<JsonNode> comesAndGoes(ChatUser user, SocketClient observer) {
+        SocketClient socket = sockets.v2Ready(base, user);
+        List<JsonNode> seen = new ArrayList<>(observer.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && cameOnline(f).contains(user.name())));
+        socket.close();
+        seen.addAll(observer.framesUntil(f -> Chat.typeIn("presence_changed", "general").test(f)
+                && wentOffline(f).contains(user.name())));
+        return seen;
     }
 
     /** The names of a presence_changed frame's {@code online} (or a presence frame's whole list). */

@@ -3,12 +3,10 @@ package io.chatterbox.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,26 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatterbox.support.Accounts;
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /** A private room is invisible to non-members: every endpoint and frame answers as if it did not exist. */
 @QuarkusTest
-class PrivateRoomAuthorizationTest {
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
+class PrivateRoomAuthorizationTest extends SocketTestBase {
 
     @Test
     void everyEndpointAnswersANonMemberWith404LikeARoomThatDoesNotExist() {

@@ -2,39 +2,26 @@ package io.chatterbox.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A socket without v=2 keeps contract v1: general only, and only history, message, presence and error frames. */
 @QuarkusTest
-class ProtocolV1CompatibilityTest {
+class ProtocolV1CompatibilityTest extends SocketTestBase {
 
     private static final Set<String> V1_TYPES = Set.of("history", "message", "presence", "error");
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
 
     @Test
     void aV1ConnectionOpensWithTheHistoryAndPresenceOfGeneralOnly() {

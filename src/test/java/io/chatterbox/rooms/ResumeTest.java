@@ -2,7 +2,6 @@ package io.chatterbox.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,34 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** A v2 reconnect with ?since= gets, room by room, exactly what it missed; past the resume limit, a resync. */
 @QuarkusTest
 @TestProfile(SmallResumeLimitProfile.class)
-class ResumeTest {
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
+class ResumeTest extends SocketTestBase {
 
     /** The opening of a connection: every frame up to the presence frame of each of its rooms. */
     private static List<JsonNode> opening(SocketClient socket) {

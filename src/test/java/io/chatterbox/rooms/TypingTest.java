@@ -3,23 +3,20 @@ package io.chatterbox.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.OpenSockets.TwoInARoom;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -27,17 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * default), refused for non-members, and never stored.
  */
 @QuarkusTest
-class TypingTest {
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
+class TypingTest extends SocketTestBase {
 
     private static boolean typing(JsonNode frame, String room, ChatUser who) {
         return Chat.typeIn("typing", room).test(frame) && who.name().equals(frame.path("username").asText());

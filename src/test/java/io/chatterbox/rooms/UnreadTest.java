@@ -3,37 +3,24 @@ package io.chatterbox.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.Chat;
 import io.chatterbox.support.ChatUser;
-import io.chatterbox.support.OpenSockets;
 import io.chatterbox.support.OpenSockets.TwoInARoom;
 import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Unread counts and read markers: others' undeleted messages after the marker; the marker never moves back. */
 @QuarkusTest
-class UnreadTest {
-
-    @TestHTTPResource("/")
-    URI base;
-
-    private final OpenSockets sockets = new OpenSockets();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.closeAll();
-    }
+class UnreadTest extends SocketTestBase {
 
     private static JsonNode descriptorIn(JsonNode roomsFrame, String room) {
         return Chat.list(roomsFrame.get("rooms")).stream().filter(r -> room.equals(r.get("room").asText())).findFirst()
