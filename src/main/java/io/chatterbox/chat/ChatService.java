@@ -2,31 +2,40 @@ package io.chatterbox.chat;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.config.ChatterboxConfig;
-import io.chatterbox.limits.RateLimiter;
+import io.chatterbox.core.ChatException;
+import io.chatterbox.core.ClientSession;
+import io.chatterbox.core.ErrorCode;
+import io.chatterbox.core.Fanout;
+import io.chatterbox.core.NodeSessions;
+import io.chatterbox.core.Refused;
+import io.chatterbox.limits.RateLimit;
+import io.chatterbox.limits.RateLimits;
+import io.chatterbox.messages.Draft;
+import io.chatterbox.messages.MessageChanges;
+import io.chatterbox.messages.MessageEvents;
+import io.chatterbox.messages.MessageText;
+import io.chatterbox.messages.MessageWriter;
+import io.chatterbox.messages.ReadMarkers;
+import io.chatterbox.messages.RoomHistory;
 import io.chatterbox.metrics.ChatMetrics;
-import io.chatterbox.realtime.ConnectionRegistry;
-import io.chatterbox.realtime.event.ErrorEvent;
-import io.chatterbox.realtime.event.EventEncoder;
-import io.chatterbox.realtime.event.MessageEvent;
-import io.chatterbox.realtime.event.RoomEvents;
-import io.chatterbox.rooms.DirectRooms;
+import io.chatterbox.presence.Presence;
+import io.chatterbox.presence.PresenceAnnouncer;
+import io.chatterbox.presence.TypingNotices;
 import io.chatterbox.rooms.RoomDirectory;
-import io.chatterbox.rooms.RoomInfo;
-import io.chatterbox.rooms.RoomViews;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.context.api.ManagedExecutorConfig;
+import io.chatterbox.rooms.RoomEvents;
 
 /**
- * The chat rules for connections and messages, in one place. Transports call in with an identity that came from
- * a verified token; every subscription change and every fan-out runs on the store's writer thread, in store order.
+ * The chat as a client session lives it: joining (what it is shown, then what it hears), posting, and the other
+ * commands a session sends. The session's identity comes from its verified token. Refusals go back to the session
+ * as {@link Refused} events; nothing here knows how a session is connected.
  */
 @ApplicationScoped
 public class ChatService {
@@ -35,83 +44,77 @@ public class ChatService {
 
     static final int MAX_CLIENT_ID_LENGTH = 64;
 
-    private final MessageStore store;
-    private final MessageHistory history;
-    private final RoomHistory roomHistory;
+    private final MessageWriter writer;
+    private final RoomHistory history;
     private final RoomDirectory rooms;
     private final RoomViews views;
     private final DirectRooms directRooms;
-    private final ConnectionRegistry registry;
-    private final PresenceAnnouncer presence;
-    private final EventEncoder encoder;
+    private final NodeSessions sessions;
+    private final Fanout fanout;
+    private final Presence presence;
+    private final PresenceAnnouncer announcer;
+    private final TypingNotices typing;
+    private final MessageChanges changes;
+    private final ReadMarkers readMarkers;
     private final MessageText text;
     private final ChatMetrics metrics;
-    private final ManagedExecutor executor;
-    private final int resumeLimit;
-    /** Per-user message budget across all of the user's connections. */
-    private final RateLimiter messageRate;
-    /** Typing events forwarded per user and room. */
-    private final RateLimiter typingRate;
+    /** Per-user message budget across all of the user's sessions. */
+    private final RateLimit messageRate;
 
-    ChatService(MessageStore store, MessageHistory history, RoomHistory roomHistory, RoomDirectory rooms,
-            RoomViews views, DirectRooms directRooms, ConnectionRegistry registry, PresenceAnnouncer presence,
-            EventEncoder encoder, MessageText text,
-            // Page reads must not inherit the socket callback's request context: its Hibernate session would be
-            // shared with (and closed under) the worker thread.
-            @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING) ManagedExecutor executor,
+    public ChatService(MessageWriter writer, RoomHistory history, RoomDirectory rooms, RoomViews views,
+            DirectRooms directRooms, NodeSessions sessions, Fanout fanout, Presence presence, PresenceAnnouncer announcer,
+            TypingNotices typing, MessageChanges changes, ReadMarkers readMarkers, MessageText text, RateLimits limits,
             ChatterboxConfig config, ChatMetrics metrics) {
-        this.executor = executor;
-        this.store = store;
+        this.writer = writer;
         this.history = history;
-        this.roomHistory = roomHistory;
         this.rooms = rooms;
         this.views = views;
         this.directRooms = directRooms;
+        this.sessions = sessions;
+        this.fanout = fanout;
         this.presence = presence;
-        this.registry = registry;
-        this.encoder = encoder;
+        this.announcer = announcer;
+        this.typing = typing;
+        this.changes = changes;
+        this.readMarkers = readMarkers;
         this.text = text;
         this.metrics = metrics;
-        this.resumeLimit = config.chat().resumeLimit();
-        this.messageRate = RateLimiter.perSecond(config.limits().messagesPerSecond(), config.limits().messageBurst());
-        double typingPerSecond = 1000.0 / Math.max(1, config.chat().typingInterval().toMillis());
-        this.typingRate = RateLimiter.perSecond(typingPerSecond, 1);
+        this.messageRate = limits.perSecond("messages", config.limits().messagesPerSecond(), config.limits().messageBurst());
     }
 
     /**
-     * Sends the connection its rooms (v2 only, see {@link ConnectionRegistry#speaksV2}), each room's history (the
-     * latest, or what it missed since {@code since}, then the edits it missed) and who is online, then starts live
-     * delivery; others hear of a newcomer through the {@link PresenceAnnouncer}. Ordered with commits, so the
-     * client sees every message exactly once.
+     * Shows the session its rooms, each room's history (the latest, or what it missed since {@code since}, then the
+     * edits it missed) and who is online, then starts live delivery; others hear of a newcomer through the
+     * {@link PresenceAnnouncer}. In chat order, so the client sees every message exactly once.
      */
-    public void join(WebSocketConnection connection, String username, Long since) {
-        boolean v2 = ConnectionRegistry.isV2(connection);
-        store.runInOrder(() -> {
-            if (!connection.isOpen()) {
+    public void join(ClientSession session, Long since) {
+        writer.runInOrder(() -> {
+            if (!session.isOpen()) {
                 return;
             }
-            List<String> own = v2 ? rooms.roomsOf(username) : List.of(RoomInfo.GENERAL);
-            if (v2) {
-                registry.send(connection, encode(new RoomEvents.Rooms(own.stream()
-                        .map(room -> views.view(rooms.find(room).orElseThrow(), username)).toList())));
+            String username = session.username();
+            List<String> own = rooms.roomsOf(username).stream()
+                    .filter(room -> session.receives(MessageEvents.History.class, room)).toList();
+            if (session.receives(RoomEvents.Listed.class, null)) {
+                session.send(new RoomEvents.Listed(own.stream().map(room -> views.view(rooms.find(room).orElseThrow(), username))
+                        .toList()));
             }
-            own.forEach(room -> registry.send(connection, encode(roomHistory.onConnect(room, since))));
-            if (v2 && since != null) {
-                history.changedSince(own, since, resumeLimit)
-                        .forEach(changed -> registry.send(connection, encode(change(changed))));
+            own.forEach(room -> session.send(history.onConnect(room, since)));
+            if (since != null && session.receives(MessageEvents.Edited.class, null)) {
+                history.changedSince(own, since).forEach(session::send);
             }
-            boolean cameOnline = registry.connect(connection, username, own);
-            own.forEach(room -> registry.send(connection, presence.currentList(room)));
+            boolean cameOnline = sessions.attach(session, own) && presence.sessionOpened(username);
+            own.forEach(room -> session.send(announcer.snapshot(room)));
             if (cameOnline) {
-                presence.userChanged(username);
+                announcer.userChanged(username);
             }
         });
     }
 
-    public void leave(WebSocketConnection connection, String username) {
-        store.runInOrder(() -> {
-            if (registry.disconnect(connection, username)) {
-                presence.userChanged(username);
+    public void leave(ClientSession session) {
+        writer.runInOrder(() -> {
+            if (sessions.detach(session) && presence.sessionClosed(session.username())) {
+                announcer.userChanged(session.username());
             }
         });
     }
@@ -121,110 +124,105 @@ public class ChatService {
      * A repeated clientId stores nothing and re-sends the earlier copy to the sender alone. A message to a direct
      * conversation that does not exist yet starts it.
      */
-    public void post(WebSocketConnection connection, String username, long userId, String room, String body,
-            String clientId) {
+    public void post(ClientSession session, String room, String body, String clientId) {
         Draft draft;
         boolean startsConversation = rooms.find(room).isEmpty() && DirectRooms.isDirect(room);
         try {
             if (startsConversation) {
-                DirectRooms.requireParticipant(userId, room);
+                DirectRooms.requireParticipant(session.userId(), room);
             } else {
-                rooms.membership(username, room);
+                rooms.membership(session.username(), room);
             }
-            draft = new Draft(username, room, text.check(body), checkClientId(clientId));
-            long waitMillis = messageRate.tryAcquire(username);
+            draft = new Draft(session.username(), room, text.check(body), checkClientId(clientId));
+            long waitMillis = messageRate.tryAcquire(session.username());
             if (waitMillis > 0) {
-                throw new ChatException("rate_limited", "You are sending messages too fast; the message was not stored. Try again in "
-                        + seconds(waitMillis) + " s");
+                throw ChatException.retryLater(ErrorCode.RATE_LIMITED,
+                        "You are sending messages too fast; the message was not stored", waitMillis);
             }
         } catch (ChatException e) {
-            throw e.about(clientId);
+            reject(session, e.about(clientId));
+            return;
         }
         if (startsConversation) {
             directRooms.startBefore(draft);
         }
-        store.append(draft, (appended, failure) -> {
+        writer.append(draft, (appended, failure) -> {
             if (failure != null) {
-                reject(connection, failed(failure).about(clientId));
+                commandFailed(session, failure, clientId);
             } else if (appended.duplicate()) {
-                registry.send(connection, encode(MessageEvent.of(appended.message())));
+                session.send(new MessageEvents.Posted(appended.message()));
             } else {
-                metrics.delivered(registry.broadcast(room, encode(MessageEvent.of(appended.message()))));
+                fanout.toRoom(room, new MessageEvents.Posted(appended.message()));
             }
         });
     }
 
-    /** Tells the room's other members that the user is typing; at most once per typing interval, never stored. */
-    public void typing(String username, String room) {
-        rooms.membership(username, room);
-        if (typingRate.tryAcquire(username + '\u0000' + room) == 0) {
-            registry.broadcastV2(room, encode(new RoomEvents.Typing(room, username)), username);
+    /** Tells the room's other members that the user is typing. */
+    public void typing(ClientSession session, String room) {
+        try {
+            typing.typing(session.username(), room);
+        } catch (ChatException e) {
+            reject(session, e);
         }
     }
 
-    /** Answers a page request over the socket; the read runs off the event loop. */
-    public void page(WebSocketConnection connection, String username, String room, Long before, Long after, Integer limit) {
-        executor.supplyAsync(() -> roomHistory.page(username, room, before, after, limit)).whenComplete((page, failure) -> {
-            if (failure == null) {
-                registry.send(connection, encode(page));
-            } else {
-                commandFailed(connection, failure);
-            }
-        });
+    /** Answers a page request. Reads the store: call off event loops. */
+    public void page(ClientSession session, String room, Long before, Long after, Integer limit) {
+        try {
+            session.send(history.page(session.username(), room, before, after, limit));
+        } catch (RuntimeException e) {
+            commandFailed(session, e, null);
+        }
     }
 
-    /** Tells the client why a command failed later: its refusal, or internal_error for the unexpected (logged). */
-    public void commandFailed(WebSocketConnection connection, Throwable failure) {
-        if (unwrap(failure) instanceof ChatException refused) {
-            reject(connection, refused);
+    /** Moves the read marker; every session of the user hears the result. */
+    public void markRead(ClientSession session, String room, long id) {
+        reportFailure(session, () -> readMarkers.markRead(session.username(), room, id));
+    }
+
+    /** Edits the user's message; the room hears the result. */
+    public void edit(ClientSession session, String room, long id, String newText) {
+        reportFailure(session, () -> changes.edit(session.username(), room, id, newText));
+    }
+
+    public void delete(ClientSession session, String room, long id) {
+        reportFailure(session, () -> changes.delete(session.username(), room, id));
+    }
+
+    /** Refuses a command the session sent: counts it by code and tells the session why. */
+    public void reject(ClientSession session, ChatException refusal) {
+        metrics.rejected(refusal.code());
+        session.send(new Refused(refusal));
+    }
+
+    /** Tells the session why a command failed later: its refusal, or internal_error for the unexpected (logged). */
+    private void commandFailed(ClientSession session, Throwable failure, String clientId) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ChatException refused) {
+            reject(session, refused.about(clientId));
         } else {
-            LOG.error("A socket command failed", failure);
-            sendError(connection, new ChatException("internal_error", "Something went wrong on the server"));
+            LOG.error("A socket command failed", cause);
+            session.send(new Refused(new ChatException(ErrorCode.INTERNAL_ERROR, "Something went wrong on the server")));
         }
     }
 
-    /** Refuses a frame the client sent: counts it by code and tells the client why. */
-    public void reject(WebSocketConnection connection, ChatException error) {
-        metrics.rejected(error.code());
-        sendError(connection, error);
-    }
-
-    public void sendError(WebSocketConnection connection, ChatException error) {
-        registry.send(connection, encode(new ErrorEvent(error.code(), error.getMessage(), error.clientId())));
-    }
-
-    /** How a change to a message already seen is replayed to a resuming client. */
-    private static Object change(Message message) {
-        return message.deleted ? new RoomEvents.Deleted(message.room, message.id) : MessageEvent.edit(message);
+    /** Success is announced by the service itself; a refusal, at once or later in chat order, goes to the session. */
+    private void reportFailure(ClientSession session, Supplier<CompletionStage<?>> command) {
+        try {
+            command.get().whenComplete((done, failure) -> {
+                if (failure != null) {
+                    commandFailed(session, failure, null);
+                }
+            });
+        } catch (RuntimeException e) {
+            commandFailed(session, e, null);
+        }
     }
 
     private static String checkClientId(String clientId) {
         if (clientId != null && (clientId.isBlank() || clientId.length() > MAX_CLIENT_ID_LENGTH)) {
-            throw new ChatException("invalid_client_id", "clientId must be 1 to " + MAX_CLIENT_ID_LENGTH + " characters long");
+            throw new ChatException(ErrorCode.INVALID_CLIENT_ID, "clientId must be 1 to " + MAX_CLIENT_ID_LENGTH + " characters long");
         }
         return clientId;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private static ChatException failed(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof ChatException refused) {
-            return refused;
-        }
-        if (cause instanceof StoreOverloadedException) {
-            return new ChatException("overloaded", "The server is busy; the message was not stored, please resend it");
-        }
-        return new ChatException("store_failed", "The message could not be stored, please resend it");
-    }
-
-    private static long seconds(long millis) {
-        return Math.max(1, (millis + 999) / 1000);
-    }
-
-    private String encode(Object event) {
-        return encoder.encode(event);
     }
 }

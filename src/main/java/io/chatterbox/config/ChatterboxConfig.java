@@ -54,7 +54,10 @@ public interface ChatterboxConfig {
         @WithDefault("1000")
         int resumeLimit();
 
-        /** Presence changes within this interval are announced to everyone once, as one up-to-date list. */
+        /**
+         * Presence changes within this interval are announced once per changed room, naming each changed person once
+         * (v1 connections get general's whole list instead).
+         */
         @WithDefault("PT0.25S")
         Duration presenceInterval();
 
@@ -72,7 +75,10 @@ public interface ChatterboxConfig {
         @WithDefault("256")
         int maxBatchSize();
 
-        /** Messages (and joins) that may wait for the writer before new ones are refused as overloaded. */
+        /**
+         * Messages that may wait for the writer before new ones are refused as overloaded. Other work in chat order
+         * (joins, room changes, edits, read markers) is not counted against it.
+         */
         @WithDefault("10000")
         int queueCapacity();
     }

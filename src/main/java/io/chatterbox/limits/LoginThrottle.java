@@ -13,13 +13,13 @@ import io.chatterbox.config.ChatterboxConfig;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final RateLimiter accounts;
-    private final RateLimiter addresses;
+    private final RateLimit accounts;
+    private final RateLimit addresses;
 
-    LoginThrottle(ChatterboxConfig config) {
-        ChatterboxConfig.Limits limits = config.limits();
-        this.accounts = RateLimiter.perWindow(limits.loginFailuresPerAccount(), limits.loginWindow());
-        this.addresses = RateLimiter.perWindow(limits.loginFailuresPerAddress(), limits.loginWindow());
+    public LoginThrottle(RateLimits limits, ChatterboxConfig config) {
+        ChatterboxConfig.Limits settings = config.limits();
+        this.accounts = limits.perWindow("login-failures-per-account", settings.loginFailuresPerAccount(), settings.loginWindow());
+        this.addresses = limits.perWindow("login-failures-per-address", settings.loginFailuresPerAddress(), settings.loginWindow());
     }
 
     /**

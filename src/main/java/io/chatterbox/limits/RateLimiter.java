@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * A budget of permits per key (user, account, client address), thread-safe and non-blocking. Two shapes:
+ * The in-memory {@link RateLimit}: a budget of permits per key in this process, thread-safe and non-blocking. Two shapes:
  * <ul>
  * <li>{@link #perSecond}: a token bucket, {@code burst} permits that refill continuously — for sustained rates;</li>
  * <li>{@link #perWindow}: {@code permits} per window, the window opening at the first permit taken and the whole
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * A key whose budget is whole again holds no memory: it is dropped by a sweep that runs at most once per refill
  * time, and the number of keys is capped (past the cap the keys nearest to a whole budget are forgotten first).
  */
-public final class RateLimiter {
+public final class RateLimiter implements RateLimit {
 
     /** Keys tracked at most, unless the constructor says otherwise; ~100 bytes each. */
     public static final int DEFAULT_MAX_KEYS = 100_000;
@@ -77,11 +77,7 @@ public final class RateLimiter {
         return new RateLimiter(permits, 0, window.toNanos(), maxKeys, nanoClock);
     }
 
-    /**
-     * Takes one permit for the key if there is one.
-     *
-     * @return 0 when the permit was taken, otherwise the milliseconds (at least 1) until one is available
-     */
+    @Override
     public long tryAcquire(String key) {
         long now = clock.getAsLong();
         long[] waitNanos = { 0 };
@@ -106,7 +102,7 @@ public final class RateLimiter {
         return current.tokens() >= 1 ? 0 : toMillis(nanosUntilPermit(current, now));
     }
 
-    /** Gives back one permit taken by {@link #tryAcquire} (for an attempt that turned out not to count). */
+    @Override
     public void refund(String key) {
         long now = clock.getAsLong();
         buckets.computeIfPresent(key, (k, old) -> {
@@ -116,7 +112,7 @@ public final class RateLimiter {
         });
     }
 
-    /** True when every key has its whole budget: nothing has been used that has not come back. */
+    @Override
     public boolean idle() {
         sweep(clock.getAsLong());
         return buckets.isEmpty();

@@ -14,10 +14,11 @@ import io.chatterbox.config.ChatterboxConfig;
 @ApplicationScoped
 public class RegistrationThrottle {
 
-    private final RateLimiter addresses;
+    private final RateLimit addresses;
 
-    RegistrationThrottle(ChatterboxConfig config) {
-        this.addresses = RateLimiter.perWindow(config.limits().registrationsPerAddressPerHour(), Duration.ofHours(1));
+    public RegistrationThrottle(RateLimits limits, ChatterboxConfig config) {
+        this.addresses = limits.perWindow("registrations-per-address", config.limits().registrationsPerAddressPerHour(),
+                Duration.ofHours(1));
     }
 
     /** @return 0 when the address may register now (the attempt is counted), otherwise the milliseconds to wait */

@@ -2,7 +2,6 @@ package io.chatterbox.rooms;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,14 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.chatterbox.chat.ChatException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.chatterbox.core.ChatException;
+import io.chatterbox.core.ErrorCode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Every room and its members, in memory, so that each message, typing event and presence change is authorised
- * and routed without a database read. Loaded once at start; changed only on the message store's writer thread,
- * right after the change is committed; read from any thread.
+ * Every room and its members, cached in memory, so that each message, typing event and presence change is
+ * authorised and routed without a store read. Loaded once at start, then changed only by the {@link RoomStore}'s
+ * change notices (this node's and other nodes'); read from any thread.
  */
 @ApplicationScoped
 public class RoomDirectory {
@@ -29,15 +28,20 @@ public class RoomDirectory {
     private final Map<String, RoomInfo> rooms = new ConcurrentHashMap<>();
     /** The rooms each user is an explicit member of (general is implied). */
     private final Map<String, Set<String>> roomsByUser = new ConcurrentHashMap<>();
+    private final RoomStore store;
+
+    public RoomDirectory(RoomStore store) {
+        this.store = store;
+    }
 
     void load(@Observes @Priority(1) StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Map<String, Set<String>> members = new HashMap<>();
-            RoomMember.<RoomMember> streamAll()
-                    .forEach(member -> members.computeIfAbsent(member.room, room -> new HashSet<>()).add(member.username));
-            Room.<Room> streamAll().forEach(room -> put(new RoomInfo(room.name, RoomInfo.Kind.of(room.kind), room.topic,
-                    room.owner, Set.copyOf(members.getOrDefault(room.name, Set.of())))));
-        });
+        load();
+    }
+
+    /** Fills the cache and starts following changes; call once, before anything reads it. */
+    public void load() {
+        store.onChange(this::apply);
+        store.loadAll().forEach(this::put);
     }
 
     public Optional<RoomInfo> find(String room) {
@@ -49,7 +53,7 @@ public class RoomDirectory {
      * in. Anything else is refused exactly like a room that does not exist.
      */
     public RoomInfo visible(String username, String room) {
-        RoomInfo info = rooms.get(room);
+        RoomInfo info = room == null ? null : rooms.get(room);
         if (info == null || (info.kind() != RoomInfo.Kind.PUBLIC && !info.has(username))) {
             throw unknownRoom(room);
         }
@@ -60,13 +64,13 @@ public class RoomDirectory {
     public RoomInfo membership(String username, String room) {
         RoomInfo info = visible(username, room);
         if (!info.has(username)) {
-            throw new ChatException("not_a_member", "Join #" + room + " first");
+            throw new ChatException(ErrorCode.NOT_A_MEMBER, "Join #" + room + " first");
         }
         return info;
     }
 
     public boolean isMember(String username, String room) {
-        RoomInfo info = rooms.get(room);
+        RoomInfo info = room == null ? null : rooms.get(room);
         return info != null && info.has(username);
     }
 
@@ -87,40 +91,44 @@ public class RoomDirectory {
                 .sorted(Comparator.comparing(RoomInfo::id)).toList();
     }
 
-    /** Writer thread only, after the commit. */
-    void put(RoomInfo room) {
+    public static ChatException unknownRoom(String room) {
+        return new ChatException(ErrorCode.UNKNOWN_ROOM, "There is no room called \"" + ChatException.excerpt(room) + "\"");
+    }
+
+    private void apply(RoomChange change) {
+        if (change instanceof RoomChange.Created created) {
+            put(created.info());
+        } else if (change instanceof RoomChange.MemberAdded added) {
+            changeMembers(added.room(), added.username(), true);
+        } else if (change instanceof RoomChange.MemberRemoved removed) {
+            changeMembers(removed.room(), removed.username(), false);
+        }
+    }
+
+    private void put(RoomInfo room) {
         rooms.put(room.id(), room);
         room.members().forEach(member -> roomsByUser.merge(member, Set.of(room.id()), RoomDirectory::union));
     }
 
-    /** Writer thread only, after the commit. */
-    RoomInfo addMember(String room, String username) {
-        RoomInfo info = rooms.get(room);
-        Set<String> members = new HashSet<>(info.members());
-        members.add(username);
-        RoomInfo changed = info.withMembers(members);
-        rooms.put(room, changed);
-        roomsByUser.merge(username, Set.of(room), RoomDirectory::union);
-        return changed;
-    }
-
-    /** Writer thread only, after the commit. */
-    RoomInfo removeMember(String room, String username) {
-        RoomInfo info = rooms.get(room);
-        Set<String> members = new HashSet<>(info.members());
-        members.remove(username);
-        RoomInfo changed = info.withMembers(members);
-        rooms.put(room, changed);
-        roomsByUser.computeIfPresent(username, (user, own) -> {
-            Set<String> left = new HashSet<>(own);
-            left.remove(room);
-            return left.isEmpty() ? null : Set.copyOf(left);
+    private void changeMembers(String room, String username, boolean added) {
+        rooms.computeIfPresent(room, (id, info) -> {
+            Set<String> members = new HashSet<>(info.members());
+            if (added) {
+                members.add(username);
+            } else {
+                members.remove(username);
+            }
+            return info.withMembers(members);
         });
-        return changed;
-    }
-
-    public static ChatException unknownRoom(String room) {
-        return new ChatException("unknown_room", "There is no room called \"" + ChatException.excerpt(String.valueOf(room)) + "\"");
+        if (added) {
+            roomsByUser.merge(username, Set.of(room), RoomDirectory::union);
+        } else {
+            roomsByUser.computeIfPresent(username, (user, own) -> {
+                Set<String> left = new HashSet<>(own);
+                left.remove(room);
+                return left.isEmpty() ? null : Set.copyOf(left);
+            });
+        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -18,7 +18,7 @@ public record RoomInfo(String id, Kind kind, String topic, String owner, Set<Str
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static Kind of(String wire) {
+        public static Kind of(String wire) {
             return valueOf(wire.toUpperCase(Locale.ROOT));
         }
     }

@@ -4,10 +4,11 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import io.chatterbox.chat.ChatException;
+import io.chatterbox.core.ChatException;
+import io.chatterbox.core.ErrorCode;
 
 /** The rules for room names and topics. */
-final class RoomNames {
+public final class RoomNames {
 
     static final int MAX_TOPIC_LENGTH = 250;
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{Nd}][\\p{L}\\p{Nd}_-]{1,31}");
@@ -16,32 +17,32 @@ final class RoomNames {
     }
 
     /** The name in its stored form (NFC, lower case), or a refusal saying which rule it breaks. */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         if (name == null || name.isBlank()) {
-            throw new ChatException("invalid_room_name", "A room needs a name");
+            throw new ChatException(ErrorCode.INVALID_ROOM_NAME, "A room needs a name");
         }
         String normalized = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < 2 || length > 32) {
-            throw new ChatException("invalid_room_name", "A room name must be 2 to 32 characters long");
+            throw new ChatException(ErrorCode.INVALID_ROOM_NAME, "A room name must be 2 to 32 characters long");
         }
         if (!NAME.matcher(normalized).matches()) {
-            throw new ChatException("invalid_room_name",
+            throw new ChatException(ErrorCode.INVALID_ROOM_NAME,
                     "A room name may contain only letters, digits, '-' and '_', and must start with a letter or digit");
         }
         return normalized;
     }
 
     /** The topic as given (null or blank: none), or a refusal. */
-    static String topic(String topic) {
+    public static String topic(String topic) {
         if (topic == null || topic.isBlank()) {
             return null;
         }
         if (topic.codePointCount(0, topic.length()) > MAX_TOPIC_LENGTH) {
-            throw new ChatException("invalid_topic", "A topic can be at most " + MAX_TOPIC_LENGTH + " characters long");
+            throw new ChatException(ErrorCode.INVALID_TOPIC, "A topic can be at most " + MAX_TOPIC_LENGTH + " characters long");
         }
         if (topic.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ChatException("invalid_topic", "A topic may not contain line breaks or control characters");
+            throw new ChatException(ErrorCode.INVALID_TOPIC, "A topic may not contain line breaks or control characters");
         }
         return topic.strip();
     }

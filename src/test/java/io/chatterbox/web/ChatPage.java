@@ -51,12 +51,14 @@ final class ChatPage {
         byTestId("login-submit").click();
     }
 
-    /** Waits until the chat view shows this user with a live connection. */
+    /** Waits until the chat view shows this user with a live connection and a room open. */
     void assertOnline(String username) {
         assertThat(byTestId("chat-view")).isVisible();
         assertThat(byTestId("current-user")).hasText(username);
         assertThat(byTestId("connection-state")).hasAttribute("data-state", "online");
         assertThat(byTestId("send-button")).isEnabled();
+        // The socket opens before its first frames arrive; a room is shown once the server sent the room list.
+        assertThat(byTestId("room-name")).hasText(Pattern.compile(".+"));
     }
 
     /** Types like a person: Shift+Enter between lines, Enter to send. */

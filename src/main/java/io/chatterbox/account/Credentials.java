@@ -1,5 +1,0 @@
-package io.chatterbox.account;
-
-/** Body of /register and /login. */
-public record Credentials(String username, String password) {
-}

@@ -1,0 +1,15 @@
+package io.chatterbox.accounts;
+
+import java.util.function.Consumer;
+
+/**
+ * Notices of revoked tokens, heard on every node: each keeps its cache of token versions current and closes the
+ * user's sockets it holds.
+ */
+public interface Revocations {
+
+    void publish(TokensRevoked revoked);
+
+    /** Calls the listener for every notice published from now on, by any node. */
+    void subscribe(Consumer<TokensRevoked> listener);
+}

@@ -1,0 +1,45 @@
+package io.chatterbox.accounts;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The current token version of each user, cached so that verifying a token costs no database read after the
+ * first. Kept current by this node's logins and by every revocation notice, from any node.
+ */
+@ApplicationScoped
+public class TokenVersions {
+
+    /** The claim that carries the version inside a token. */
+    public static final String CLAIM = "ver";
+
+    private final Map<Long, Integer> versions = new ConcurrentHashMap<>();
+    private final AccountStore accounts;
+
+    public TokenVersions(AccountStore accounts, Revocations revocations) {
+        this.accounts = accounts;
+        revocations.subscribe(revoked -> remember(revoked.userId(), revoked.tokenVersion()));
+    }
+
+    /** The cached version, or null when it must be {@linkplain #load loaded}. */
+    public Integer cached(long userId) {
+        return versions.get(userId);
+    }
+
+    /** Reads the version from the store (blocking); -1 when the user does not exist. */
+    public int load(long userId) {
+        return remember(userId, accounts.tokenVersion(userId));
+    }
+
+    /**
+     * Caches a version just read or changed. Versions only grow, so the larger one wins: a read that raced with a
+     * revocation can never put the older version back.
+     *
+     * @return the cached version
+     */
+    int remember(long userId, int version) {
+        return versions.merge(userId, version, Math::max);
+    }
+}

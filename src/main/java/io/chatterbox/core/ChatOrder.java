@@ -1,0 +1,18 @@
+package io.chatterbox.core;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The one order in which this node's chat changes take effect: messages committed, rooms and members changed,
+ * clients joining. Work run in order sees everything queued before it done, and nothing queued after it, so
+ * a joining client's history and its first live message can neither overlap nor leave a gap.
+ */
+public interface ChatOrder {
+
+    /** Runs the action after everything queued before it. */
+    void runInOrder(Runnable action);
+
+    /** Runs the action after everything queued before it; the stage completes with its result or its exception. */
+    <T> CompletionStage<T> call(Supplier<T> action);
+}

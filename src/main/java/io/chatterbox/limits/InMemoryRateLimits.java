@@ -1,0 +1,20 @@
+package io.chatterbox.limits;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The embedded budgets: each limit is a {@link RateLimiter} in this process's memory. */
+@ApplicationScoped
+public class InMemoryRateLimits implements RateLimits {
+
+    @Override
+    public RateLimit perSecond(String name, double permitsPerSecond, int burst) {
+        return RateLimiter.perSecond(permitsPerSecond, burst);
+    }
+
+    @Override
+    public RateLimit perWindow(String name, int permits, Duration window) {
+        return RateLimiter.perWindow(permits, window);
+    }
+}

@@ -1,0 +1,56 @@
+package io.chatterbox.messages;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where messages are kept: the record of truth, shared by every node. Positions ({@link StoredMessage#id}) grow
+ * in commit order across all rooms, so "everything after id N" is a gap-free resume. Reads may run on any thread
+ * and never wait for writes; writes come from the single {@link MessageWriter} of each node.
+ */
+public interface MessageLog {
+
+    /**
+     * Stores the drafts in one transaction, in order, stamped {@code now}. A draft whose sender already stored a
+     * message under the same clientId (earlier, or earlier in this batch) stores nothing and yields that copy.
+     *
+     * @return one outcome per draft, in draft order
+     */
+    List<Appended> append(List<Draft> drafts, long now);
+
+    /** The newest {@code limit} messages of a room, oldest first, and whether older ones exist. */
+    Page latest(String room, int limit);
+
+    /** The {@code limit} messages just before {@code beforeId}, oldest first, and whether older ones exist. */
+    Page before(String room, long beforeId, int limit);
+
+    /** The {@code limit} messages just after {@code afterId}, oldest first, and whether newer ones exist. */
+    Page after(String room, long afterId, int limit);
+
+    /**
+     * Messages with id ≤ {@code sinceId} in the rooms that were edited or deleted after message {@code sinceId} was
+     * stored, in the order of those changes: what a client that saw everything up to {@code sinceId} must redraw.
+     */
+    List<StoredMessage> changedSince(Collection<String> rooms, long sinceId, int limit);
+
+    Optional<StoredMessage> find(long id);
+
+    /** Replaces the text of a message that is not deleted; empty when it is deleted (or gone). */
+    Optional<StoredMessage> edit(long id, String text, long editedAt);
+
+    /** Turns the message into a tombstone; false when it was one already. */
+    boolean delete(long id, long deletedAt);
+
+    /** The id of the room's newest message, 0 when it has none. */
+    long newestId(String room);
+
+    /** Messages after {@code afterId} in the room that are not the reader's and not deleted. */
+    long unread(String room, long afterId, String reader);
+
+    /**
+     * Messages of the rooms containing every one of {@code words} (as whole words or word prefixes), best match
+     * first and newest first among equals; deleted messages are never found.
+     */
+    List<StoredMessage> search(Collection<String> rooms, List<String> words, int limit);
+}

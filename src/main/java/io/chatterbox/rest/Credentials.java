@@ -1,0 +1,5 @@
+package io.chatterbox.rest;
+
+/** Body of /register and /login. */
+public record Credentials(String username, String password) {
+}

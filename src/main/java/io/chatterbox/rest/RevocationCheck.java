@@ -1,0 +1,70 @@
+package io.chatterbox.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.chatterbox.accounts.TokenVersions;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Refuses a correctly signed token that logout or a password change has revoked: its version claim must equal
+ * the user's current token version. Runs for every authenticated request and WebSocket upgrade.
+ */
+@ApplicationScoped
+public class RevocationCheck implements SecurityIdentityAugmentor {
+
+    private final TokenVersions versions;
+
+    RevocationCheck(TokenVersions versions) {
+        this.versions = versions;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        long userId;
+        long tokenVersion;
+        try {
+            userId = Long.parseLong(token.getSubject());
+            tokenVersion = number(token.getClaim(TokenVersions.CLAIM));
+        } catch (RuntimeException malformed) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("token without a valid subject or version"));
+        }
+        Integer current = versions.cached(userId);
+        if (current != null) {
+            return check(identity, tokenVersion, current);
+        }
+        return context.runBlocking(() -> {
+            int loaded = versions.load(userId);
+            if (loaded != tokenVersion) {
+                throw new AuthenticationFailedException("token revoked");
+            }
+            return identity;
+        });
+    }
+
+    private static Uni<SecurityIdentity> check(SecurityIdentity identity, long tokenVersion, int current) {
+        return tokenVersion == current
+                ? Uni.createFrom().item(identity)
+                : Uni.createFrom().failure(new AuthenticationFailedException("token revoked"));
+    }
+
+    private static long number(Object claim) {
+        if (claim instanceof JsonNumber json) {
+            return json.longValueExact();
+        }
+        if (claim instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalArgumentException("not a number: " + claim);
+    }
+}

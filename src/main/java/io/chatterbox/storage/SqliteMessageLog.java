@@ -1,0 +1,174 @@
+package io.chatterbox.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import javax.sql.DataSource;
+
+import org.hibernate.Session;
+
+import io.chatterbox.messages.Appended;
+import io.chatterbox.messages.Draft;
+import io.chatterbox.messages.MessageLog;
+import io.chatterbox.messages.Page;
+import io.chatterbox.messages.StoredMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The embedded {@link MessageLog}: the messages table of the SQLite file, with an FTS5 index for search. Ids are
+ * SQLite rowids handed out by the node's single writer, so they grow in commit order. Reads run outside
+ * transactions (SQLite then takes no write lock, so they never wait for or delay the writer).
+ */
+@ApplicationScoped
+@ActivateRequestContext
+public class SqliteMessageLog implements MessageLog {
+
+    private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
+    private static final String LATEST = SELECT + "WHERE room = ? ORDER BY id DESC LIMIT ?";
+    private static final String BEFORE = SELECT + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
+    private static final String AFTER = SELECT + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
+
+    private final DataSource database;
+
+    SqliteMessageLog(DataSource database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<Appended> append(List<Draft> drafts, long now) {
+        return QuarkusTransaction.requiringNew().call(() -> Message.getEntityManager().unwrap(Session.class)
+                .doReturningWork(connection -> MessageRows.append(connection, drafts, now)));
+    }
+
+    @Override
+    public Page latest(String room, int limit) {
+        return newestFirst(page(LATEST, room, null, limit + 1), limit);
+    }
+
+    @Override
+    public Page before(String room, long beforeId, int limit) {
+        return newestFirst(page(BEFORE, room, beforeId, limit + 1), limit);
+    }
+
+    @Override
+    public Page after(String room, long afterId, int limit) {
+        List<StoredMessage> page = page(AFTER, room, afterId, limit + 1);
+        return page.size() > limit ? new Page(page.subList(0, limit), true) : new Page(page, false);
+    }
+
+    @Override
+    public List<StoredMessage> changedSince(Collection<String> rooms, long sinceId, int limit) {
+        Optional<Message> seen = Message.<Message> find("id <= ?1 order by id desc", sinceId).firstResultOptional();
+        if (seen.isEmpty()) {
+            return List.of();
+        }
+        return Message.<Message> find("editedAt >= ?1 and id <= ?2 and room in ?3 order by editedAt",
+                seen.get().timestamp, sinceId, rooms).page(0, limit).list().stream().map(SqliteMessageLog::stored).toList();
+    }
+
+    @Override
+    public Optional<StoredMessage> find(long id) {
+        return Message.<Message> findByIdOptional(id).map(SqliteMessageLog::stored);
+    }
+
+    @Override
+    public Optional<StoredMessage> edit(long id, String text, long editedAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Message message = Message.findById(id);
+            if (message == null || message.deleted) {
+                return Optional.empty();
+            }
+            message.text = text;
+            message.editedAt = editedAt;
+            return Optional.of(stored(message));
+        });
+    }
+
+    @Override
+    public boolean delete(long id, long deletedAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Message message = Message.findById(id);
+            if (message == null || message.deleted) {
+                return false;
+            }
+            message.deleted = true;
+            message.text = "";
+            message.editedAt = deletedAt;
+            return true;
+        });
+    }
+
+    @Override
+    public long newestId(String room) {
+        return Message.<Message> find("room = ?1 order by id desc", room).firstResultOptional()
+                .map(message -> message.id).orElse(0L);
+    }
+
+    @Override
+    public long unread(String room, long afterId, String reader) {
+        return Message.count("room = ?1 and id > ?2 and username <> ?3 and deleted = false", room, afterId, reader);
+    }
+
+    /** FTS5 with each word quoted as a prefix term, so no query syntax (operators, column filters) reaches it. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<StoredMessage> search(Collection<String> rooms, List<String> words, int limit) {
+        String query = words.stream().map(word -> "\"" + word + "\"*").collect(Collectors.joining(" "));
+        List<Message> found = Message.getEntityManager().createNativeQuery("""
+                SELECT m.* FROM messages_fts f JOIN messages m ON m.id = f.rowid
+                WHERE messages_fts MATCH :query AND m.room IN (:rooms) AND m.deleted = 0
+                ORDER BY f.rank, m.id DESC LIMIT :limit""", Message.class)
+                .setParameter("query", query).setParameter("rooms", rooms).setParameter("limit", limit)
+                .getResultList();
+        return found.stream().map(SqliteMessageLog::stored).toList();
+    }
+
+    /**
+     * One page of a room over plain JDBC: pages are read on every connect (in chat order) and on every scroll, and
+     * Hibernate's query and entity machinery was the largest part of an upgrade's server time (JFR, see
+     * docs/performance.md).
+     */
+    private List<StoredMessage> page(String sql, String room, Long id, int limit) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            statement.setString(parameter++, room);
+            if (id != null) {
+                statement.setLong(parameter++, id);
+            }
+            statement.setInt(parameter, limit);
+            List<StoredMessage> messages = new ArrayList<>(limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(MessageRows.read(rows));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read messages of room " + room, e);
+        }
+    }
+
+    private static Page newestFirst(List<StoredMessage> newestFirst, int limit) {
+        boolean hasMore = newestFirst.size() > limit;
+        List<StoredMessage> oldestFirst = new ArrayList<>(hasMore ? newestFirst.subList(0, limit) : newestFirst);
+        Collections.reverse(oldestFirst);
+        return new Page(oldestFirst, hasMore);
+    }
+
+    private static StoredMessage stored(Message message) {
+        return new StoredMessage(message.id, message.room, message.username, message.text, message.timestamp,
+                message.clientId, message.editedAt, message.deleted);
+    }
+}

@@ -1,5 +1,0 @@
-package io.chatterbox.web;
-
-/** The body of every 4xx/5xx answer: one human-readable sentence. */
-public record ApiError(String message) {
-}
