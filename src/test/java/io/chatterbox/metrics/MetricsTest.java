@@ -4,23 +4,26 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.chatterbox.support.Accounts;
+import io.chatterbox.socket.FrameWriter;
+import io.chatterbox.support.Chat;
+import io.chatterbox.support.ChatUser;
+import io.chatterbox.support.Rooms;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatterbox.support.SocketTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The Prometheus scrape at /q/metrics: reachable without a token, and the chat meters move with real traffic.
- * Other tests share the server, so counters are compared with a scrape taken before, never with absolutes.
+ * The Prometheus scrape at /q/metrics: reachable without a token, and the chat meters move by exactly the traffic
+ * sent. Other tests share the server, so counters are compared with a scrape taken before, in a private room.
  */
 @QuarkusTest
-class MetricsTest {
+class MetricsTest extends SocketTestBase {
 
     private static final String STORED = "chatterbox_messages_stored_total";
     private static final String RECEIVED = "chatterbox_messages_received_total";
@@ -29,41 +32,41 @@ class MetricsTest {
     private static final String COMMITS = "chatterbox_store_commit_seconds_count";
     private static final String BATCHES = "chatterbox_store_batch_size_count";
 
-    @TestHTTPResource("/")
-    URI base;
+    @Inject
+    FrameWriter writer;
 
     @Test
-    void trafficMovesTheChatMeters() {
+    void trafficMovesTheChatMetersByExactlyWhatHappened() {
+        ChatUser alice = ChatUser.register("metrics");
+        ChatUser bob = ChatUser.register("metrics");
+        String room = Rooms.privateRoomWith(alice, "metered", bob); // nobody else hears it: the counts are exact
+        SocketClient a = sockets.v2Ready(base, alice);
+        SocketClient b = sockets.v2Ready(base, bob);
         String before = scrape();
-        String alice = Accounts.uniqueName("metrics");
-        try (SocketClient a = SocketClient.connect(base, Accounts.tokenFor(alice));
-                SocketClient b = SocketClient.connect(base, Accounts.tokenFor(Accounts.uniqueName("metrics")))) {
-            a.next("history");
-            b.next("history");
-            for (String clientId : new String[] { "m1", "m2" }) {
-                a.sendJson(Map.of("type", "message", "text", "counted " + clientId, "clientId", clientId));
-                a.nextMatching(frame -> clientId.equals(frame.path("clientId").asText()));
-                b.nextMatching(frame -> clientId.equals(frame.path("clientId").asText()));
-            }
-            a.sendJson(Map.of("type", "message", "text", " "));
-            assertThat(a.next("error").get("code").asText()).isEqualTo("invalid_text");
 
-            // Delivery is counted once the fan-out returns, which may be just after the frames arrived.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                String after = scrape();
-                assertThat(value(after, RECEIVED)).isGreaterThanOrEqualTo(value(before, RECEIVED) + 2);
-                assertThat(value(after, STORED)).isGreaterThanOrEqualTo(value(before, STORED) + 2);
-                assertThat(value(after, DELIVERED)).as("two messages to two sockets")
-                        .isGreaterThanOrEqualTo(value(before, DELIVERED) + 4);
-                assertThat(value(after, INVALID_TEXT)).isGreaterThanOrEqualTo(value(before, INVALID_TEXT) + 1);
-                assertThat(value(after, COMMITS)).isGreaterThan(value(before, COMMITS));
-                assertThat(value(after, BATCHES)).isGreaterThan(value(before, BATCHES));
-                assertThat(value(after, "chatterbox_connections_open")).isGreaterThanOrEqualTo(2);
-                assertThat(value(after, "chatterbox_users_online")).isGreaterThanOrEqualTo(2);
-                assertThat(value(after, "chatterbox_store_queue_depth")).isGreaterThanOrEqualTo(0);
-                assertThat(value(after, "chatterbox_slow_consumers_dropped_total")).isGreaterThanOrEqualTo(0);
-            });
+        for (String clientId : new String[] { "m1", "m2" }) {
+            a.sendJson(Chat.message(room, "counted " + clientId, clientId));
+            a.nextMatching(frame -> clientId.equals(frame.path("clientId").asText()));
+            b.nextMatching(frame -> clientId.equals(frame.path("clientId").asText()));
         }
+        a.sendJson(Chat.message(room, " "));
+        assertThat(a.next("error").get("code").asText()).isEqualTo("invalid_text");
+
+        // Delivery is counted once the event loops' writes return, which may be just after the frames arrived.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String after = scrape();
+            assertThat(value(after, RECEIVED) - value(before, RECEIVED)).as("accepted into the queue").isEqualTo(2);
+            assertThat(value(after, STORED) - value(before, STORED)).isEqualTo(2);
+            assertThat(value(after, DELIVERED) - value(before, DELIVERED)).as("two messages to two sockets").isEqualTo(4);
+            assertThat(value(after, INVALID_TEXT) - value(before, INVALID_TEXT)).isEqualTo(1);
+            assertThat(value(after, COMMITS)).isGreaterThan(value(before, COMMITS));
+            assertThat(value(after, BATCHES)).isGreaterThan(value(before, BATCHES));
+            assertThat(value(after, "chatterbox_connections_open")).isGreaterThanOrEqualTo(2);
+            assertThat(value(after, "chatterbox_users_online")).isGreaterThanOrEqualTo(2);
+            assertThat(value(after, "chatterbox_store_queue_depth")).as("nothing left waiting for the writer").isZero();
+            assertThat(value(after, "chatterbox_slow_consumers_dropped_total")).as("the writer's own count")
+                    .isEqualTo(writer.slowConsumersDropped());
+        });
     }
 
     @Test

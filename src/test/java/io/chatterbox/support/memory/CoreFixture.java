@@ -1,0 +1,86 @@
+package io.chatterbox.support.memory;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.chatterbox.chat.DirectRooms;
+import io.chatterbox.chat.RoomEffects;
+import io.chatterbox.chat.RoomService;
+import io.chatterbox.chat.RoomViews;
+import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.core.ChatOrder;
+import io.chatterbox.core.Fanout;
+import io.chatterbox.core.InProcessFanout;
+import io.chatterbox.limits.InMemoryRateLimits;
+import io.chatterbox.messages.ReadMarkers;
+import io.chatterbox.messages.RoomHistory;
+import io.chatterbox.metrics.ChatMetrics;
+import io.chatterbox.presence.InMemoryPresence;
+import io.chatterbox.presence.PresenceAnnouncer;
+import io.chatterbox.rooms.RoomDirectory;
+import io.chatterbox.rooms.RoomInfo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The core wired by hand on in-memory adapters, for the unit tier: no server, no database, no threads. Chat order is
+ * inline and the presence interval passes only when the test runs the {@link ManualScheduler}.
+ */
+public final class CoreFixture {
+
+    public final ChatterboxConfig config;
+    public final ChatMetrics metrics = new ChatMetrics(new SimpleMeterRegistry());
+    public final InMemoryMessageLog log = new InMemoryMessageLog();
+    public final InMemoryReadMarkers markers = new InMemoryReadMarkers();
+    public final InMemoryAccounts accounts = new InMemoryAccounts(markers, log);
+    public final InMemoryRoomStore roomStore = new InMemoryRoomStore(markers, log);
+    public final RoomDirectory directory = new RoomDirectory(roomStore);
+    public final ChatOrder order = new InlineOrder();
+    public final InMemorySessions sessions = new InMemorySessions();
+    public final Fanout fanout = new InProcessFanout(sessions);
+    public final ManualScheduler scheduler = new ManualScheduler();
+    public final InMemoryPresence presence = new InMemoryPresence(metrics);
+    public final PresenceAnnouncer announcer;
+    public final ReadMarkers readMarkers;
+    public final RoomViews views;
+    public final RoomHistory history;
+    public final RoomService rooms;
+    public final DirectRooms directRooms;
+
+    public CoreFixture() {
+        this(Map.of());
+    }
+
+    /** @param settings overrides of the defaults, by full property name */
+    public CoreFixture(Map<String, String> settings) {
+        config = TestConfig.with(settings);
+        roomStore.create(new RoomInfo(RoomInfo.GENERAL, RoomInfo.Kind.PUBLIC, null, null, Set.of())); // as the schema does
+        directory.load();
+        announcer = new PresenceAnnouncer(scheduler, order, presence, directory, fanout, config);
+        readMarkers = new ReadMarkers(order, log, markers, directory, fanout);
+        views = new RoomViews(readMarkers);
+        history = new RoomHistory(log, directory, config);
+        RoomEffects effects = new RoomEffects(sessions, fanout, history, views, announcer);
+        rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, new InMemoryRateLimits(),
+                config);
+        directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
+    }
+
+    /** Registers the user and opens a session of theirs that hears all their rooms, as a join would. */
+    public FakeSession connect(String username) {
+        long id = accounts.findByName(username).map(account -> account.id()).orElseGet(() -> accounts.register(username));
+        FakeSession session = new FakeSession(username, id);
+        sessions.attach(session, directory.roomsOf(username));
+        if (presence.sessionOpened(username)) {
+            announcer.userChanged(username);
+        }
+        return session;
+    }
+
+    /** Closes the session, as leaving would. */
+    public void disconnect(FakeSession session) {
+        session.close();
+        if (sessions.detach(session) && presence.sessionClosed(session.username())) {
+            announcer.userChanged(session.username());
+        }
+    }
+}
