@@ -3,6 +3,7 @@ package io.chatterbox.support.memory;
 import java.util.Map;
 import java.util.Set;
 
+import io.chatterbox.chat.ChatService;
 import io.chatterbox.chat.DirectRooms;
 import io.chatterbox.chat.RoomEffects;
 import io.chatterbox.chat.RoomService;
@@ -12,20 +13,25 @@ import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.Fanout;
 import io.chatterbox.core.InProcessFanout;
 import io.chatterbox.limits.InMemoryRateLimits;
+import io.chatterbox.messages.MessageChanges;
+import io.chatterbox.messages.MessageText;
+import io.chatterbox.messages.MessageWriter;
 import io.chatterbox.messages.ReadMarkers;
 import io.chatterbox.messages.RoomHistory;
 import io.chatterbox.metrics.ChatMetrics;
 import io.chatterbox.presence.InMemoryPresence;
 import io.chatterbox.presence.PresenceAnnouncer;
+import io.chatterbox.presence.TypingNotices;
 import io.chatterbox.rooms.RoomDirectory;
 import io.chatterbox.rooms.RoomInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The core wired by hand on in-memory adapters, for the unit tier: no server, no database, no threads. Chat order is
- * inline and the presence interval passes only when the test runs the {@link ManualScheduler}.
+ * The core wired by hand on in-memory adapters, for the unit tier: no server, no database. By default chat order is
+ * inline (no threads); {@link #withWriter} runs it on a real {@link MessageWriter}, which posting needs. The presence
+ * interval passes only when the test runs the {@link ManualScheduler}.
  */
-public final class CoreFixture {
+public final class CoreFixture implements AutoCloseable {
 
     public final ChatterboxConfig config;
     public final ChatMetrics metrics = new ChatMetrics(new SimpleMeterRegistry());
@@ -34,7 +40,8 @@ public final class CoreFixture {
     public final InMemoryAccounts accounts = new InMemoryAccounts(markers, log);
     public final InMemoryRoomStore roomStore = new InMemoryRoomStore(markers, log);
     public final RoomDirectory directory = new RoomDirectory(roomStore);
-    public final ChatOrder order = new InlineOrder();
+    public final MessageWriter writer;
+    public final ChatOrder order;
     public final InMemorySessions sessions = new InMemorySessions();
     public final Fanout fanout = new InProcessFanout(sessions);
     public final ManualScheduler scheduler = new ManualScheduler();
@@ -45,6 +52,7 @@ public final class CoreFixture {
     public final RoomHistory history;
     public final RoomService rooms;
     public final DirectRooms directRooms;
+    public final ChatService chat;
 
     public CoreFixture() {
         this(Map.of());
@@ -52,7 +60,18 @@ public final class CoreFixture {
 
     /** @param settings overrides of the defaults, by full property name */
     public CoreFixture(Map<String, String> settings) {
+        this(settings, false);
+    }
+
+    /** A core whose chat order is a started {@link MessageWriter}; close it to stop the writer. */
+    public static CoreFixture withWriter(Map<String, String> settings) {
+        return new CoreFixture(settings, true);
+    }
+
+    private CoreFixture(Map<String, String> settings, boolean realWriter) {
         config = TestConfig.with(settings);
+        writer = new MessageWriter(log, directory, metrics, config);
+        order = realWriter ? writer : new InlineOrder();
         roomStore.create(new RoomInfo(RoomInfo.GENERAL, RoomInfo.Kind.PUBLIC, null, null, Set.of())); // as the schema does
         directory.load();
         announcer = new PresenceAnnouncer(scheduler, order, presence, directory, fanout, config);
@@ -63,6 +82,20 @@ public final class CoreFixture {
         rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, new InMemoryRateLimits(),
                 config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
+        InMemoryRateLimits limits = new InMemoryRateLimits();
+        chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
+                new TypingNotices(directory, fanout, limits, config), new MessageChanges(order, log, directory,
+                        new MessageText(config), fanout), readMarkers, new MessageText(config), limits, config, metrics);
+        if (realWriter) {
+            writer.start();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (order == writer) {
+            writer.stop();
+        }
     }
 
     /** Registers the user and opens a session of theirs that hears all their rooms, as a join would. */
