@@ -14,7 +14,7 @@ public interface RoomStore {
     List<RoomInfo> loadAll();
 
     /**
-     * Stores a new room with its first members, each starting with nothing unread.
+     * Stores a new room with its first members (it has no messages yet, so they start with nothing unread).
      *
      * @return false, storing nothing, when a room with that id exists already
      */
