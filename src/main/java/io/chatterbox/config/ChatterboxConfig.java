@@ -101,6 +101,21 @@ public interface ChatterboxConfig {
         @WithDefault("1000")
         int sendQueueFrames();
 
+        /**
+         * Bytes of frames waiting to be written to one socket (beyond what the kernel's socket buffers hold); a client
+         * that stops reading is closed past this, however few frames that is.
+         */
+        @WithDefault("4194304")
+        long sendQueueBytes();
+
+        /** History pages one user may ask for per second, sustained (socket and HTTP together). */
+        @WithDefault("5")
+        double pagesPerSecond();
+
+        /** History pages one user may ask for in a burst above the sustained rate. */
+        @WithDefault("20")
+        int pageBurst();
+
         /** A socket that shows no sign of life (frame or pong) for this long is closed; pings go out every 30 s. */
         @WithDefault("PT90S")
         Duration socketIdleTimeout();

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
+import io.chatterbox.core.TextRules;
 
-/** The rule for a message's text, for new messages and edits alike. */
+/** The rule for a message's text, for new messages and edits alike: 1 to max-text-length characters, see {@link TextRules}. */
 @ApplicationScoped
 public class MessageText {
 
@@ -22,6 +23,11 @@ public class MessageText {
         }
         if (text.codePointCount(0, text.length()) > maxLength) {
             throw new ChatException(ErrorCode.INVALID_TEXT, "A message can be at most " + maxLength + " characters long");
+        }
+        int forbidden = TextRules.forbiddenInMessage(text);
+        if (forbidden >= 0) {
+            throw new ChatException(ErrorCode.INVALID_TEXT, "A message may not contain control characters or text "
+                    + "direction overrides (it contains " + TextRules.name(forbidden) + "); line breaks and tabs are fine");
         }
         return text;
     }

@@ -9,6 +9,8 @@ import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
+import io.chatterbox.limits.RateLimit;
+import io.chatterbox.limits.RateLimits;
 import io.chatterbox.rooms.RoomDirectory;
 
 /** What a client is shown of a room's past: on connecting, on resuming, and page by page as it scrolls. */
@@ -20,11 +22,14 @@ public class RoomHistory {
     private final MessageLog log;
     private final RoomDirectory rooms;
     private final ChatterboxConfig.Chat limits;
+    /** Pages per user, over the socket and HTTP together: each one is a read of up to 100 messages. */
+    private final RateLimit pageRate;
 
-    public RoomHistory(MessageLog log, RoomDirectory rooms, ChatterboxConfig config) {
+    public RoomHistory(MessageLog log, RoomDirectory rooms, RateLimits rateLimits, ChatterboxConfig config) {
         this.log = log;
         this.rooms = rooms;
         this.limits = config.chat();
+        this.pageRate = rateLimits.perSecond("pages", config.limits().pagesPerSecond(), config.limits().pageBurst());
     }
 
     /** The latest messages, or all after {@code since}; a gap past the resume limit gets the latest with resync. */
@@ -56,6 +61,10 @@ public class RoomHistory {
         int size = limit == null ? limits.historySize() : limit;
         if (size < 1 || size > MAX_PAGE) {
             throw new ChatException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
+        }
+        long waitMillis = pageRate.tryAcquire(username);
+        if (waitMillis > 0) {
+            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You are asking for history too fast", waitMillis);
         }
         Page page = before != null ? log.before(room, before, size)
                 : after != null ? log.after(room, after, size)

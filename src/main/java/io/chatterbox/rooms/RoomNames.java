@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
+import io.chatterbox.core.TextRules;
 
 /** The rules for room names and topics. */
 public final class RoomNames {
@@ -41,8 +42,10 @@ public final class RoomNames {
         if (topic.codePointCount(0, topic.length()) > MAX_TOPIC_LENGTH) {
             throw new ChatException(ErrorCode.INVALID_TOPIC, "A topic can be at most " + MAX_TOPIC_LENGTH + " characters long");
         }
-        if (topic.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ChatException(ErrorCode.INVALID_TOPIC, "A topic may not contain line breaks or control characters");
+        int forbidden = TextRules.forbiddenInLine(topic);
+        if (forbidden >= 0) {
+            throw new ChatException(ErrorCode.INVALID_TOPIC, "A topic may not contain line breaks, control characters or "
+                    + "text direction overrides (it contains " + TextRules.name(forbidden) + ")");
         }
         return topic.strip();
     }

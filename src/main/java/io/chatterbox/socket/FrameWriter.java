@@ -19,9 +19,9 @@ import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 
 /**
- * Writes frames to sockets, with the one back-pressure policy: frames a client has not yet taken are counted, and a
- * client that stops reading is closed once the count passes {@code chatterbox.limits.send-queue-frames}, instead of
- * being buffered without bound. Every frame to a socket is written on the event loop that owns it, so a socket's
+ * Writes frames to sockets, with the one back-pressure policy: frames a client has not yet taken are counted, in
+ * number and in bytes, and a client that stops reading is closed once either passes its limit
+ * ({@code chatterbox.limits.send-queue-frames}, {@code send-queue-bytes}), instead of being buffered without bound. Every frame to a socket is written on the event loop that owns it, so a socket's
  * frames leave in the order they were queued; pre-encoded bytes go straight to its Netty context
  * ({@link RawFrames}) and {@link FlushCoalescer} flushes each socket once per batch of tasks on its loop.
  */
@@ -35,6 +35,7 @@ public class FrameWriter {
     }
 
     private final int sendQueueFrames;
+    private final long sendQueueBytes;
     private final AtomicLong slowConsumersDropped = new AtomicLong();
     /** Frames that had to go by sendText (socket unreachable): a regression shows here before any benchmark. */
     private final LongAdder framesByText = new LongAdder();
@@ -45,6 +46,7 @@ public class FrameWriter {
 
     FrameWriter(ChatterboxConfig config, ChatMetrics metrics, Vertx vertx) {
         this.sendQueueFrames = config.limits().sendQueueFrames();
+        this.sendQueueBytes = config.limits().sendQueueBytes();
         this.metrics = metrics;
         this.vertx = (VertxInternal) vertx;
         metrics.watchSlowConsumers(slowConsumersDropped);
@@ -121,46 +123,56 @@ public class FrameWriter {
         if (session.socket == null) {
             return sendText(session, frame);
         }
-        if (!admit(session)) {
+        int size = frame.bytes().readableBytes();
+        if (!admit(session, size)) {
             return false;
         }
-        RawFrames.write(session.socket, frame.bytes()).addListener(written -> session.unsent.decrementAndGet());
+        RawFrames.write(session.socket, frame.bytes()).addListener(written -> taken(session, size));
         flushes.flushSoon(session.socket);
         return true;
     }
 
     /** The way websockets-next sends, for a connection whose socket is not reachable. */
     private boolean sendText(SocketSession session, OutboundFrame frame) {
-        if (!admit(session)) {
+        int size = frame.bytes().readableBytes();
+        if (!admit(session, size)) {
             return false;
         }
         framesByText.increment();
         session.connection.sendText(frame.text()).subscribe().with(
-                sent -> session.unsent.decrementAndGet(),
+                sent -> taken(session, size),
                 failure -> {
-                    session.unsent.decrementAndGet();
+                    taken(session, size);
                     LOG.debugf("Dropped a frame to closing connection %s: %s", session.id(), failure);
                 });
         return true;
     }
 
     /**
-     * Counts one more frame waiting for the session, or refuses it: the session is closed, was dropped, or has
-     * stopped reading — then it is dropped now.
+     * Counts one more frame of {@code size} bytes waiting for the session, or refuses it: the session is closed, was
+     * dropped, or has stopped reading — then it is dropped now.
      */
-    private boolean admit(SocketSession session) {
+    private boolean admit(SocketSession session, int size) {
         if (session.dropped || !session.connection.isOpen()) {
             return false;
         }
-        if (session.unsent.incrementAndGet() > sendQueueFrames) {
-            session.unsent.decrementAndGet();
-            dropSlowConsumer(session);
+        int frames = session.unsent.incrementAndGet();
+        long bytes = session.unsentBytes.addAndGet(size);
+        if (frames > sendQueueFrames || bytes > sendQueueBytes) {
+            taken(session, size);
+            dropSlowConsumer(session, frames, bytes);
             return false;
         }
         return true;
     }
 
-    private void dropSlowConsumer(SocketSession session) {
+    /** A frame left the queue: written to the socket, or failed with it. */
+    private static void taken(SocketSession session, int size) {
+        session.unsent.decrementAndGet();
+        session.unsentBytes.addAndGet(-size);
+    }
+
+    private void dropSlowConsumer(SocketSession session, int frames, long bytes) {
         synchronized (session) {
             if (session.dropped) {
                 return;
@@ -168,7 +180,7 @@ public class FrameWriter {
             session.dropped = true;
         }
         slowConsumersDropped.incrementAndGet();
-        LOG.infof("Closing connection %s: it stopped reading (%d frames waiting)", session.id(), sendQueueFrames);
+        LOG.infof("Closing connection %s: it stopped reading (%d frames, %d bytes waiting)", session.id(), frames, bytes);
         Close.close(session.connection, Close.POLICY_VIOLATION, "too slow: stopped reading");
     }
 }

@@ -2,6 +2,7 @@ package io.chatterbox.socket;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.ClientSession;
@@ -25,6 +26,8 @@ final class SocketSession implements ClientSession {
     final ChannelHandlerContext socket;
     /** Frames queued for the socket and not yet written out. */
     final AtomicInteger unsent = new AtomicInteger();
+    /** Bytes of those frames. */
+    final AtomicLong unsentBytes = new AtomicLong();
     private final String username;
     private final long userId;
     private final SocketHub hub;

@@ -22,7 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A client that stops reading is cut off; everyone else still gets every message. */
+/**
+ * A client that stops reading is cut off once too many frames wait for it; everyone else still gets every message.
+ * {@link SendQueueBytesTest} runs the same scenario against the limit in bytes.
+ */
 @QuarkusTest
 @TestProfile(SlowConsumerTest.SmallSendQueue.class)
 class SlowConsumerTest {

@@ -46,6 +46,7 @@ public final class CoreFixture implements AutoCloseable {
     public final Fanout fanout = new InProcessFanout(sessions);
     public final ManualScheduler scheduler = new ManualScheduler();
     public final InMemoryPresence presence = new InMemoryPresence(metrics);
+    public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
     public final PresenceAnnouncer announcer;
     public final ReadMarkers readMarkers;
     public final RoomViews views;
@@ -77,15 +78,13 @@ public final class CoreFixture implements AutoCloseable {
         announcer = new PresenceAnnouncer(scheduler, order, presence, directory, fanout, config);
         readMarkers = new ReadMarkers(order, log, markers, directory, fanout);
         views = new RoomViews(readMarkers);
-        history = new RoomHistory(log, directory, config);
+        history = new RoomHistory(log, directory, rateLimits, config);
         RoomEffects effects = new RoomEffects(sessions, fanout, history, views, announcer);
-        rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, new InMemoryRateLimits(),
-                config);
+        rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, rateLimits, config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
-        InMemoryRateLimits limits = new InMemoryRateLimits();
         chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
-                new TypingNotices(directory, fanout, limits, config), new MessageChanges(order, log, directory,
-                        new MessageText(config), fanout), readMarkers, new MessageText(config), limits, config, metrics);
+                new TypingNotices(directory, fanout, rateLimits, config), new MessageChanges(order, log, directory,
+                        new MessageText(config), fanout), readMarkers, new MessageText(config), rateLimits, config, metrics);
         if (realWriter) {
             writer.start();
         }
