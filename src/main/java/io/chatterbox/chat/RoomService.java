@@ -53,6 +53,10 @@ public class RoomService {
     private final Presence presence;
     private final AccountStore accounts;
     private final RateLimit creations;
+    /** Rooms a user joins, leaves, or changes the members of: each change is a write and tells the room. */
+    private final RateLimit changesByActor;
+    /** Times a user is added or removed by others: each add sends them the room, its history and presence. */
+    private final RateLimit changesOfTarget;
 
     public RoomService(ChatOrder order, RoomDirectory directory, RoomStore store, RoomViews views, RoomEffects effects,
             Presence presence, AccountStore accounts, RateLimits limits, ChatterboxConfig config) {
@@ -64,6 +68,10 @@ public class RoomService {
         this.presence = presence;
         this.accounts = accounts;
         this.creations = limits.perWindow("room-creations", config.limits().roomsPerUserPerHour(), Duration.ofHours(1));
+        this.changesByActor = limits.perWindow("membership-changes", config.limits().membershipChangesPerMinute(),
+                Duration.ofMinutes(1));
+        this.changesOfTarget = limits.perWindow("membership-changes-of", config.limits().membershipChangesPerTargetPerMinute(),
+                Duration.ofMinutes(1));
     }
 
     public List<RoomView> roomsOf(String username) {
@@ -81,10 +89,7 @@ public class RoomService {
     public CompletionStage<RoomView> create(String owner, String requestedName, String requestedTopic, boolean isPrivate) {
         String name = RoomNames.normalize(requestedName);
         String topic = RoomNames.topic(requestedTopic);
-        long waitMillis = creations.tryAcquire(owner);
-        if (waitMillis > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You have created too many rooms", waitMillis);
-        }
+        spend(creations, owner, "You have created too many rooms");
         RoomInfo room = new RoomInfo(name, isPrivate ? RoomInfo.Kind.PRIVATE : RoomInfo.Kind.PUBLIC, topic, owner, Set.of(owner));
         return order.call(() -> {
             if (directory.find(name).isPresent() || !store.create(room)) {
@@ -100,6 +105,7 @@ public class RoomService {
         if (info.has(username)) {
             return CompletableFuture.completedFuture(views.view(info, username));
         }
+        spend(changesByActor, username, "You are joining and leaving rooms too fast");
         return order.call(() -> {
             if (!directory.visible(username, room).has(username)) {
                 addMember(room, username);
@@ -117,6 +123,7 @@ public class RoomService {
         if (username.equals(info.owner())) {
             throw new ChatException(ErrorCode.OWNER_CANNOT_LEAVE, "The owner cannot leave the room");
         }
+        spend(changesByActor, username, "You are joining and leaving rooms too fast");
         return order.call(() -> {
             if (directory.isMember(username, room)) {
                 removeMember(room, username, RoomEvents.Departure.LEFT);
@@ -135,6 +142,7 @@ public class RoomService {
         ownedBy(actor, room);
         String username = existingName(requested).orElseThrow(() -> new ChatException(ErrorCode.UNKNOWN_USER,
                 "There is no user called \"" + ChatException.excerpt(requested) + "\""));
+        spendOnMember(actor, username);
         return order.call(() -> {
             RoomInfo info = ownedBy(actor, room);
             if (info.has(username)) {
@@ -151,6 +159,7 @@ public class RoomService {
         if (info.owner().equals(username)) {
             throw new ChatException(ErrorCode.CANNOT_REMOVE_OWNER, "The owner cannot be removed from the room");
         }
+        spendOnMember(actor, username);
         return order.call(() -> {
             if (!ownedBy(actor, room).has(username)) {
                 throw new ChatException(ErrorCode.UNKNOWN_MEMBER,
@@ -159,6 +168,24 @@ public class RoomService {
             removeMember(room, username, RoomEvents.Departure.REMOVED);
             return null;
         });
+    }
+
+    /** An owner adding or removing someone spends from both budgets: their own, and the one kept for the target. */
+    private void spendOnMember(String actor, String target) {
+        spend(changesByActor, actor, "You are changing room members too fast");
+        long waitMillis = changesOfTarget.tryAcquire(target);
+        if (waitMillis > 0) {
+            changesByActor.refund(actor);
+            throw ChatException.retryLater(ErrorCode.RATE_LIMITED,
+                    "\"" + ChatException.excerpt(target) + "\" was added to or removed from rooms too often just now", waitMillis);
+        }
+    }
+
+    private static void spend(RateLimit budget, String username, String refusal) {
+        long waitMillis = budget.tryAcquire(username);
+        if (waitMillis > 0) {
+            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, refusal, waitMillis);
+        }
     }
 
     /** The room, if {@code actor} may add and remove its members. */

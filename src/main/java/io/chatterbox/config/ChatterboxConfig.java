@@ -76,8 +76,8 @@ public interface ChatterboxConfig {
         int maxBatchSize();
 
         /**
-         * Messages that may wait for the writer before new ones are refused as overloaded. Other work in chat order
-         * (joins, room changes, edits, read markers) is not counted against it.
+         * Messages that may wait for the writer before new ones are refused as overloaded; as many commands (edits,
+         * deletions, read markers, room changes) may wait besides. Joins are bounded by the sockets each user may hold.
          */
         @WithDefault("10000")
         int queueCapacity();
@@ -115,6 +115,30 @@ public interface ChatterboxConfig {
         /** History pages one user may ask for in a burst above the sustained rate. */
         @WithDefault("20")
         int pageBurst();
+
+        /** Edits and deletions one user may make per second, sustained: each is a write and a broadcast. */
+        @WithDefault("1")
+        double messageChangesPerSecond();
+
+        /** Edits and deletions one user may make in a burst above the sustained rate. */
+        @WithDefault("10")
+        int messageChangeBurst();
+
+        /** Read markers one user may move per second, sustained (the page sends at most two per second). */
+        @WithDefault("4")
+        double readMarkersPerSecond();
+
+        /** Read markers one user may move in a burst above the sustained rate. */
+        @WithDefault("20")
+        int readMarkerBurst();
+
+        /** Rooms one user may join, leave, or add people to or remove people from, per minute. */
+        @WithDefault("30")
+        int membershipChangesPerMinute();
+
+        /** Times one user may be added to or removed from rooms by others, per minute. */
+        @WithDefault("10")
+        int membershipChangesPerTargetPerMinute();
 
         /** A socket that shows no sign of life (frame or pong) for this long is closed; pings go out every 30 s. */
         @WithDefault("PT90S")

@@ -10,9 +10,12 @@ import java.util.function.Supplier;
  */
 public interface ChatOrder {
 
-    /** Runs the action after everything queued before it. */
+    /** Runs the action after everything queued before it; for what the server must do, never refused. */
     void runInOrder(Runnable action);
 
-    /** Runs the action after everything queued before it; the stage completes with its result or its exception. */
+    /**
+     * Runs a client's command after everything queued before it; the stage completes with its result or its
+     * exception, or at once with an {@code overloaded} refusal when too many commands wait already.
+     */
     <T> CompletionStage<T> call(Supplier<T> action);
 }

@@ -4,10 +4,13 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.ErrorCode;
 import io.chatterbox.core.Fanout;
+import io.chatterbox.limits.RateLimit;
+import io.chatterbox.limits.RateLimits;
 import io.chatterbox.rooms.RoomDirectory;
 
 /**
@@ -23,18 +26,24 @@ public class MessageChanges {
     private final RoomDirectory rooms;
     private final MessageText text;
     private final Fanout fanout;
+    /** Edits and deletions per user: each is a write transaction and a broadcast to the room. */
+    private final RateLimit rate;
 
-    public MessageChanges(ChatOrder order, MessageLog log, RoomDirectory rooms, MessageText text, Fanout fanout) {
+    public MessageChanges(ChatOrder order, MessageLog log, RoomDirectory rooms, MessageText text, Fanout fanout,
+            RateLimits limits, ChatterboxConfig config) {
         this.order = order;
         this.log = log;
         this.rooms = rooms;
         this.text = text;
         this.fanout = fanout;
+        this.rate = limits.perSecond("message-changes", config.limits().messageChangesPerSecond(),
+                config.limits().messageChangeBurst());
     }
 
     public CompletionStage<MessageEvents.Edited> edit(String username, String room, long id, String newText) {
         rooms.membership(username, room);
         String checked = text.check(newText);
+        spend(username);
         return order.call(() -> {
             rooms.membership(username, room);
             ownMessage(username, room, id);
@@ -48,6 +57,7 @@ public class MessageChanges {
     /** Deleting a message that is already deleted succeeds and tells no one. */
     public CompletionStage<Void> delete(String username, String room, long id) {
         rooms.membership(username, room);
+        spend(username);
         return order.call(() -> {
             rooms.membership(username, room);
             ownMessage(username, room, id);
@@ -56,6 +66,13 @@ public class MessageChanges {
             }
             return null;
         });
+    }
+
+    private void spend(String username) {
+        long waitMillis = rate.tryAcquire(username);
+        if (waitMillis > 0) {
+            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You are editing or deleting too fast", waitMillis);
+        }
     }
 
     private StoredMessage ownMessage(String username, String room, long id) {

@@ -45,8 +45,11 @@ public interface MessageLog {
     /** The id of the room's newest message, 0 when it has none. */
     long newestId(String room);
 
-    /** Messages after {@code afterId} in the room that are not the reader's and not deleted. */
-    long unread(String room, long afterId, String reader);
+    /**
+     * Messages after {@code afterId} in the room that are not the reader's and not deleted, counted up to
+     * {@code atMost}: the count reads no more rows than that, however far behind the reader is.
+     */
+    long unread(String room, long afterId, String reader, int atMost);
 
     /**
      * Messages of the rooms containing every one of {@code words} (as whole words or word prefixes), best match

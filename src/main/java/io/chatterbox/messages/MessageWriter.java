@@ -31,8 +31,10 @@ import io.quarkus.runtime.StartupEvent;
  * to commits runs in id order.
  * <p>
  * Work that must not interleave with commits (a client joining: read history, then start hearing live messages; a
- * room change; an edit) is queued with {@link #runInOrder} and runs on the same thread between two batches.
- * Only appends count against {@code chatterbox.store.queue-capacity}; ordered work is not bounded by it.
+ * room change; an edit) is queued with {@link #runInOrder} or {@link #call} and runs on the same thread between two
+ * batches. Appends, and separately client commands ({@link #call}), are bounded by
+ * {@code chatterbox.store.queue-capacity}: past it they are refused as {@code overloaded} instead of delaying
+ * everyone. What the server itself must finish (leaving, closing revoked sockets, presence) is never refused.
  */
 @ApplicationScoped
 public class MessageWriter implements ChatOrder {
@@ -51,6 +53,8 @@ public class MessageWriter implements ChatOrder {
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Appends waiting; bounded so a flood is refused quickly instead of growing memory. */
     private final AtomicInteger pendingAppends = new AtomicInteger();
+    /** Client commands waiting ({@link #call}); bounded like appends. */
+    private final AtomicInteger pendingCommands = new AtomicInteger();
     private final MessageLog log;
     private final RoomDirectory rooms;
     private final ChatMetrics metrics;
@@ -112,10 +116,17 @@ public class MessageWriter implements ChatOrder {
         queue.add(new Ordered(action));
     }
 
+    /** A client's command, in order; refused as {@code overloaded} when the queue of commands is full. */
     @Override
     public <T> CompletionStage<T> call(Supplier<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        if (pendingCommands.incrementAndGet() > queueCapacity) {
+            pendingCommands.decrementAndGet();
+            result.completeExceptionally(new ChatException(ErrorCode.OVERLOADED, "The server is busy; please try again"));
+            return result;
+        }
         runInOrder(() -> {
+            pendingCommands.decrementAndGet();
             try {
                 result.complete(action.get());
             } catch (RuntimeException e) {

@@ -38,8 +38,8 @@ import io.vertx.core.http.HttpClosedException;
  * The WebSocket adapter: opens a {@link SocketSession} per connection, decodes frames ({@link ClientFrame}) and
  * hands them to the {@link ChatService}. The upgrade itself requires a valid token (bearer header, the
  * bearer-token-carrier subprotocol, or ?token=), so no frame is ever handled for an anonymous client. The username
- * comes from the token, never from a frame. Callbacks run on the connection's event loop and never block: page
- * reads go to a worker.
+ * comes from the token, never from a frame. Callbacks run on the connection's event loop and never block: joins and
+ * page reads go to a worker.
  */
 @WebSocket(path = "/ws")
 @Authenticated
@@ -59,7 +59,7 @@ public class ChatSocket {
 
     ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
             SocketHub hub, FrameWriter writer,
-            // Page reads must not inherit the socket callback's request context, which ends with the callback.
+            // Store reads (pages, a joining session's room list) must not inherit the callback's request context.
             @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING) ManagedExecutor reads,
             ObjectMapper json) {
         this.chat = chat;
@@ -85,14 +85,19 @@ public class ChatSocket {
                 Protocol.of(queryParameter(connection, "v")), writer.bind(connection), hub);
         connection.userData().put(SESSION, session);
         tokenGuard.watch(session, token);
-        Long since = null;
+        Long since = since(session);
+        reads.execute(() -> chat.join(session, since)); // builds the room list from the store
+    }
+
+    /** The ?since= of a resuming client; a malformed one is refused, and the latest history sent instead. */
+    private static Long since(SocketSession session) {
         try {
-            since = WholeNumbers.parse(queryParameter(connection, "since"), "since", ErrorCode.INVALID_SINCE);
+            return WholeNumbers.parse(queryParameter(session.connection, "since"), "since", ErrorCode.INVALID_SINCE);
         } catch (ChatException e) {
             session.send(new Refused(new ChatException(ErrorCode.INVALID_SINCE,
                     "?since= must be a message id (a whole number ≥ 0); sending the latest history instead")));
+            return null;
         }
-        chat.join(session, since);
     }
 
     @OnTextMessage

@@ -38,6 +38,8 @@ public class SqliteMessageLog implements MessageLog {
     private static final String LATEST = SELECT + "WHERE room = ? ORDER BY id DESC LIMIT ?";
     private static final String BEFORE = SELECT + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
     private static final String AFTER = SELECT + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
+    private static final String UNREAD = """
+            SELECT count(*) FROM (SELECT 1 FROM messages WHERE room = ? AND id > ? AND username <> ? AND deleted = 0 LIMIT ?)""";
 
     private final DataSource database;
 
@@ -116,8 +118,19 @@ public class SqliteMessageLog implements MessageLog {
     }
 
     @Override
-    public long unread(String room, long afterId, String reader) {
-        return Message.count("room = ?1 and id > ?2 and username <> ?3 and deleted = false", room, afterId, reader);
+    public long unread(String room, long afterId, String reader, int atMost) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(UNREAD)) {
+            statement.setString(1, room);
+            statement.setLong(2, afterId);
+            statement.setString(3, reader);
+            statement.setInt(4, atMost);
+            try (ResultSet count = statement.executeQuery()) {
+                return count.next() ? count.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count unread messages of room " + room, e);
+        }
     }
 
     /** FTS5 with each word quoted as a prefix term, so no query syntax (operators, column filters) reaches it. */

@@ -24,7 +24,9 @@ import io.chatterbox.support.memory.FakeSession;
 /** The room rules on the in-memory core: who may create, join, leave, add and remove, and who is told. */
 class RoomServiceTest {
 
-    private final CoreFixture core = new CoreFixture(Map.of("chatterbox.limits.rooms-per-user-per-hour", "3"));
+    private final CoreFixture core = new CoreFixture(Map.of("chatterbox.limits.rooms-per-user-per-hour", "3",
+            "chatterbox.limits.membership-changes-per-minute", "6",
+            "chatterbox.limits.membership-changes-per-target-per-minute", "4"));
 
     @BeforeEach
     void people() {
@@ -118,6 +120,37 @@ class RoomServiceTest {
         assertThat(alice.received(RoomEvents.MembersChanged.class)).containsExactly(
                 new RoomEvents.MembersChanged("secret", "Bob", RoomEvents.Change.LEFT));
         assertThat(refusal(() -> core.rooms.members("Bob", "secret")).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
+    }
+
+    @Test
+    void nobodyCanBeAddedAndRemovedInALoop() {
+        done(core.rooms.create("alice", "trap", null, true));
+        FakeSession bob = core.connect("Bob");
+        for (int i = 0; i < 2; i++) {
+            done(core.rooms.addMember("alice", "trap", "Bob"));
+            done(core.rooms.removeMember("alice", "trap", "Bob"));
+        }
+
+        ChatException refused = refusal(() -> core.rooms.addMember("alice", "trap", "Bob"));
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(refused.getMessage()).startsWith("\"Bob\" was added to or removed from rooms too often just now");
+        assertThat(bob.received(RoomEvents.Joined.class)).as("what reached the target").hasSize(2);
+        core.accounts.register("carol");
+        done(core.rooms.addMember("alice", "trap", "carol")); // the refused add gave the owner's budget back
+        done(core.rooms.removeMember("alice", "trap", "carol"));
+        assertThat(refusal(() -> core.rooms.addMember("alice", "trap", "carol")).getMessage())
+                .as("the owner's own budget is spent now").startsWith("You are changing room members too fast");
+    }
+
+    @Test
+    void oneUserJoinsAndLeavesRoomsOnlyWithinTheirBudget() {
+        done(core.rooms.create("alice", "door", null, false));
+        for (int i = 0; i < 3; i++) {
+            done(core.rooms.join("Bob", "door"));
+            done(core.rooms.leave("Bob", "door"));
+        }
+        assertThat(refusal(() -> core.rooms.join("Bob", "door")).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(core.directory.isMember("Bob", "door")).isFalse();
     }
 
     @Test

@@ -28,6 +28,21 @@ class UnreadTest extends SocketTestBase {
     }
 
     @Test
+    void unreadIsCountedUpToAHundred() {
+        TwoInARoom two = sockets.twoInAPublicRoom(base, "backlog");
+        String room = two.room();
+        long newest = 0;
+        for (int i = 0; i < 105; i++) {
+            newest = Chat.postId(two.aliceSocket(), room, "backlog " + i);
+        }
+
+        assertThat(Rooms.descriptorNumber(two.bob().token(), room, "unread")).as("counted up to 100").isEqualTo(100);
+        assertThat(Rooms.descriptorNumber(two.bob().token(), room, "lastMessageId")).isEqualTo(newest);
+        JsonNode roomsFrame = sockets.v2(base, two.bob()).next("rooms");
+        assertThat(descriptorIn(roomsFrame, room).get("unread").asLong()).isEqualTo(100);
+    }
+
+    @Test
     void unreadCountsOthersMessagesButNotMineAndNotDeletedOnes() {
         TwoInARoom two = sockets.twoInAPublicRoom(base, "unread");
         String room = two.room();

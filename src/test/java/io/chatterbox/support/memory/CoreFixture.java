@@ -53,6 +53,7 @@ public final class CoreFixture implements AutoCloseable {
     public final RoomHistory history;
     public final RoomService rooms;
     public final DirectRooms directRooms;
+    public final MessageChanges changes;
     public final ChatService chat;
 
     public CoreFixture() {
@@ -76,15 +77,16 @@ public final class CoreFixture implements AutoCloseable {
         roomStore.create(new RoomInfo(RoomInfo.GENERAL, RoomInfo.Kind.PUBLIC, null, null, Set.of())); // as the schema does
         directory.load();
         announcer = new PresenceAnnouncer(scheduler, order, presence, directory, fanout, config);
-        readMarkers = new ReadMarkers(order, log, markers, directory, fanout);
+        readMarkers = new ReadMarkers(order, log, markers, directory, fanout, rateLimits, config);
         views = new RoomViews(readMarkers);
         history = new RoomHistory(log, directory, rateLimits, config);
         RoomEffects effects = new RoomEffects(sessions, fanout, history, views, announcer);
         rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, rateLimits, config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
+        changes = new MessageChanges(order, log, directory, new MessageText(config), fanout, rateLimits, config);
         chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
-                new TypingNotices(directory, fanout, rateLimits, config), new MessageChanges(order, log, directory,
-                        new MessageText(config), fanout), readMarkers, new MessageText(config), rateLimits, config, metrics);
+                new TypingNotices(directory, fanout, rateLimits, config), changes, readMarkers, new MessageText(config),
+                rateLimits, config, metrics);
         if (realWriter) {
             writer.start();
         }

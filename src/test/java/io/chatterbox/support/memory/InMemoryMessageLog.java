@@ -102,8 +102,9 @@ public final class InMemoryMessageLog implements MessageLog {
     }
 
     @Override
-    public synchronized long unread(String room, long afterId, String reader) {
-        return inRoom(room).filter(m -> m.id() > afterId && !m.username().equals(reader) && !m.deleted()).count();
+    public synchronized long unread(String room, long afterId, String reader, int atMost) {
+        return inRoom(room).filter(m -> m.id() > afterId && !m.username().equals(reader) && !m.deleted()).limit(atMost)
+                .count();
     }
 
     /** Every word as a prefix of some word of the text, case-insensitively; newest first (no ranking here). */
