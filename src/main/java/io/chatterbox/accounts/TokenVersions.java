@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
 
 /**
  * The current token version of each user, cached so that verifying a token costs no database read after the
@@ -23,9 +24,29 @@ public class TokenVersions {
         revocations.subscribe(revoked -> remember(revoked.userId(), revoked.tokenVersion()));
     }
 
+    /** The version a token carries in its {@value #CLAIM} claim; an exception when it is missing or not a whole number. */
+    public static int fromClaim(Object claim) {
+        if (claim instanceof JsonNumber json) {
+            return json.intValueExact();
+        }
+        if (claim instanceof Integer || claim instanceof Long) {
+            return Math.toIntExact(((Number) claim).longValue());
+        }
+        throw new IllegalArgumentException("not a token version: " + claim);
+    }
+
     /** The cached version, or null when it must be {@linkplain #load loaded}. */
     public Integer cached(long userId) {
         return versions.get(userId);
+    }
+
+    /**
+     * Whether a token of this version was revoked since it was verified. Never blocks: a verified token's user is
+     * cached (by the check that verified it), and this node's and every node's revocations update the cache.
+     */
+    public boolean revoked(long userId, int tokenVersion) {
+        Integer current = versions.get(userId);
+        return current != null && current != tokenVersion;
     }
 
     /** Reads the version from the store (blocking); -1 when the user does not exist. */

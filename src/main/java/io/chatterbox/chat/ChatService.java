@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.chatterbox.accounts.TokenVersions;
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ClientSession;
@@ -58,13 +59,15 @@ public class ChatService {
     private final ReadMarkers readMarkers;
     private final MessageText text;
     private final ChatMetrics metrics;
+    private final TokenVersions tokenVersions;
     /** Per-user message budget across all of the user's sessions. */
     private final RateLimit messageRate;
 
     public ChatService(MessageWriter writer, RoomHistory history, RoomDirectory rooms, RoomViews views,
             DirectRooms directRooms, NodeSessions sessions, Fanout fanout, Presence presence, PresenceAnnouncer announcer,
             TypingNotices typing, MessageChanges changes, ReadMarkers readMarkers, MessageText text, RateLimits limits,
-            ChatterboxConfig config, ChatMetrics metrics) {
+            TokenVersions tokenVersions, ChatterboxConfig config, ChatMetrics metrics) {
+        this.tokenVersions = tokenVersions;
         this.writer = writer;
         this.history = history;
         this.rooms = rooms;
@@ -90,6 +93,9 @@ public class ChatService {
      */
     public void join(ClientSession session, Long since) {
         String username = session.username();
+        if (revoked(session)) {
+            return;
+        }
         List<String> listed = roomsHeardBy(session);
         if (session.receives(RoomEvents.Listed.class, null)) {
             session.send(new RoomEvents.Listed(listed.stream().flatMap(room -> rooms.find(room).stream())
@@ -97,6 +103,11 @@ public class ChatService {
         }
         writer.runInOrder(() -> {
             if (!session.isOpen()) {
+                return;
+            }
+            // A logout or password change queued before this join has closed the user's sessions already: this one
+            // was authenticated just before it, and must not outlive it.
+            if (revoked(session)) {
                 return;
             }
             List<String> own = roomsHeardBy(session);
@@ -111,6 +122,18 @@ public class ChatService {
                 announcer.userChanged(username);
             }
         });
+    }
+
+    /**
+     * True, and the session ended, when its token was revoked after the session opened (a logout or password change,
+     * on any node): nothing it sends from then on is carried out, even before its socket has closed.
+     */
+    private boolean revoked(ClientSession session) {
+        if (tokenVersions.revoked(session.userId(), session.tokenVersion())) {
+            session.end("token revoked");
+            return true;
+        }
+        return false;
     }
 
     private List<String> roomsHeardBy(ClientSession session) {
@@ -143,6 +166,9 @@ public class ChatService {
      * conversation that does not exist yet starts it.
      */
     public void post(ClientSession session, String room, String body, String clientId) {
+        if (revoked(session)) {
+            return;
+        }
         Draft draft;
         boolean startsConversation = rooms.find(room).isEmpty() && DirectRooms.isDirect(room);
         try {
@@ -177,6 +203,9 @@ public class ChatService {
 
     /** Tells the room's other members that the user is typing. */
     public void typing(ClientSession session, String room) {
+        if (revoked(session)) {
+            return;
+        }
         try {
             typing.typing(session.username(), room);
         } catch (ChatException e) {
@@ -186,6 +215,9 @@ public class ChatService {
 
     /** Answers a page request. Reads the store: call off event loops. */
     public void page(ClientSession session, String room, Long before, Long after, Integer limit) {
+        if (revoked(session)) {
+            return;
+        }
         try {
             session.send(history.page(session.username(), room, before, after, limit));
         } catch (RuntimeException e) {
@@ -226,6 +258,9 @@ public class ChatService {
 
     /** Success is announced by the service itself; a refusal, at once or later in chat order, goes to the session. */
     private void reportFailure(ClientSession session, Supplier<CompletionStage<?>> command) {
+        if (revoked(session)) {
+            return;
+        }
         try {
             command.get().whenComplete((done, failure) -> {
                 if (failure != null) {

@@ -13,6 +13,9 @@ public interface ClientSession {
 
     long userId();
 
+    /** The version of the token the session was opened with; a later version means that token was revoked. */
+    int tokenVersion();
+
     boolean isOpen();
 
     /**
@@ -23,4 +26,7 @@ public interface ClientSession {
 
     /** Queues the event for this session alone, behind everything queued for it before. */
     void send(ChatEvent event);
+
+    /** Ends the session for a reason of policy (a revoked token); the client is told the reason. */
+    void end(String reason);
 }

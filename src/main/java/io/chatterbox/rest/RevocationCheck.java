@@ -1,7 +1,6 @@
 package io.chatterbox.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonNumber;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -32,10 +31,10 @@ public class RevocationCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         long userId;
-        long tokenVersion;
+        int tokenVersion;
         try {
             userId = Long.parseLong(token.getSubject());
-            tokenVersion = number(token.getClaim(TokenVersions.CLAIM));
+            tokenVersion = TokenVersions.fromClaim(token.getClaim(TokenVersions.CLAIM));
         } catch (RuntimeException malformed) {
             return Uni.createFrom().failure(new AuthenticationFailedException("token without a valid subject or version"));
         }
@@ -52,19 +51,9 @@ public class RevocationCheck implements SecurityIdentityAugmentor {
         });
     }
 
-    private static Uni<SecurityIdentity> check(SecurityIdentity identity, long tokenVersion, int current) {
+    private static Uni<SecurityIdentity> check(SecurityIdentity identity, int tokenVersion, int current) {
         return tokenVersion == current
                 ? Uni.createFrom().item(identity)
                 : Uni.createFrom().failure(new AuthenticationFailedException("token revoked"));
-    }
-
-    private static long number(Object claim) {
-        if (claim instanceof JsonNumber json) {
-            return json.longValueExact();
-        }
-        if (claim instanceof Number number) {
-            return number.longValue();
-        }
-        throw new IllegalArgumentException("not a number: " + claim);
     }
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chatterbox.accounts.TokenVersions;
 import io.chatterbox.chat.ChatService;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
@@ -82,7 +83,8 @@ public class ChatSocket {
         }
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         SocketSession session = new SocketSession(connection, username, Long.parseLong(token.getSubject()),
-                Protocol.of(queryParameter(connection, "v")), writer.bind(connection), hub);
+                TokenVersions.fromClaim(token.getClaim(TokenVersions.CLAIM)), Protocol.of(queryParameter(connection, "v")),
+                writer.bind(connection), hub);
         connection.userData().put(SESSION, session);
         tokenGuard.watch(session, token);
         Long since = since(session);

@@ -30,6 +30,7 @@ final class SocketSession implements ClientSession {
     final AtomicLong unsentBytes = new AtomicLong();
     private final String username;
     private final long userId;
+    private final int tokenVersion;
     private final SocketHub hub;
     volatile boolean dropped;
     /** The rooms this session hears; replaced, never mutated, in chat order. */
@@ -37,11 +38,12 @@ final class SocketSession implements ClientSession {
     volatile long lastSeenMillis;
     volatile long expiryTimer = -1;
 
-    SocketSession(WebSocketConnection connection, String username, long userId, Protocol protocol,
+    SocketSession(WebSocketConnection connection, String username, long userId, int tokenVersion, Protocol protocol,
             FrameWriter.Binding binding, SocketHub hub) {
         this.connection = connection;
         this.username = username;
         this.userId = userId;
+        this.tokenVersion = tokenVersion;
         this.protocol = protocol;
         this.loop = binding.loop();
         this.socket = binding.socket();
@@ -65,6 +67,11 @@ final class SocketSession implements ClientSession {
     }
 
     @Override
+    public int tokenVersion() {
+        return tokenVersion;
+    }
+
+    @Override
     public boolean isOpen() {
         return connection.isOpen();
     }
@@ -77,6 +84,12 @@ final class SocketSession implements ClientSession {
     @Override
     public void send(ChatEvent event) {
         hub.sendTo(this, event);
+    }
+
+    /** Closes with 1008 (policy violation) and the reason. */
+    @Override
+    public void end(String reason) {
+        Close.close(connection, Close.POLICY_VIOLATION, reason);
     }
 
     /** Called for every sign of life from the client. */

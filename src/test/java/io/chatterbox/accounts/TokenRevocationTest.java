@@ -8,12 +8,19 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 
+import io.chatterbox.storage.Message;
 import io.chatterbox.support.Accounts;
 import io.chatterbox.support.SocketClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,6 +48,43 @@ class TokenRevocationTest {
         assertThat(SocketClient.upgradeStatus(base, "token=" + token)).isEqualTo(401);
         String fresh = Accounts.login(name, Accounts.PASSWORD);
         given().auth().oauth2(fresh).get("/api/me").then().statusCode(200).body("username", equalTo(name));
+    }
+
+    /**
+     * An upgrade authenticated just before a logout may join just after it: whichever way each race falls, no socket
+     * opened with the revoked token stays open, and nothing sent on one is stored.
+     */
+    @Test
+    void upgradesRacingALogoutNeverOutliveIt() throws Exception {
+        ExecutorService upgrades = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < 25; round++) {
+                String name = Accounts.uniqueName("race");
+                String token = Accounts.tokenFor(name);
+                Future<SocketClient> upgrade = upgrades.submit(() -> SocketClient.connect(base, token));
+                given().auth().oauth2(token).post("/logout").then().statusCode(204);
+                SocketClient socket;
+                try {
+                    socket = upgrade.get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException refusedAfterLogout) {
+                    continue; // the logout came first: the upgrade got 401
+                }
+                try {
+                    socket.send("sent with a revoked token " + round);
+                } catch (RuntimeException alreadyClosed) {
+                    // closed before the frame went out: fine
+                }
+                assertThat(socket.awaitClose()).as("round %d", round).isEqualTo(1008);
+                socket.close();
+                assertThat(storedBy(name)).as("round %d: stored after the logout", round).isZero();
+            }
+        } finally {
+            upgrades.shutdownNow();
+        }
+    }
+
+    private static long storedBy(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> Message.count("username", username));
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.ErrorCode;
 import io.chatterbox.core.Refused;
@@ -143,12 +145,39 @@ class ChatServiceTest {
         assertThat(history.resync()).isFalse();
     }
 
+    @Test
+    void aSessionAuthenticatedJustBeforeALogoutIsEndedWhenItsJoinComesAfter() throws InterruptedException {
+        long id = core.accounts.register("alice");
+        FakeSession early = new FakeSession("alice", id, 0); // upgraded with a version-0 token
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        core.writer.runInOrder(() -> awaitQuietly(writerBusy));
+        // The logout lands meanwhile: version 1 stored and announced (its socket-closing task is queued before the join).
+        int revokedTo = core.accounts.revokeTokens(id, null).orElseThrow().tokenVersion();
+        core.revocations.publish(new TokensRevoked(id, "alice", revokedTo));
+        core.chat.join(early, null);
+
+        writerBusy.countDown();
+
+        await().atMost(WAIT).until(() -> early.endedBecause() != null);
+        assertThat(early.endedBecause()).isEqualTo("token revoked");
+        assertThat(early.received(MessageEvents.History.class)).as("shown nothing").isEmpty();
+        assertThat(core.sessions.sessionsOf("alice")).as("never hears the room").isEmpty();
+    }
+
     private FakeSession join(String username, Long since) {
         long id = core.accounts.findByName(username).map(account -> account.id()).orElseGet(() -> core.accounts.register(username));
         FakeSession session = new FakeSession(username, id);
         core.chat.join(session, since);
         await().atMost(WAIT).until(() -> !session.received(PresenceEvents.Snapshot.class).isEmpty());
         return session;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static StoredMessage awaitPosted(FakeSession session, String clientId) {

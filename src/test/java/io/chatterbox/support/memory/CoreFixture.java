@@ -3,6 +3,8 @@ package io.chatterbox.support.memory;
 import java.util.Map;
 import java.util.Set;
 
+import io.chatterbox.accounts.InProcessRevocations;
+import io.chatterbox.accounts.TokenVersions;
 import io.chatterbox.chat.ChatService;
 import io.chatterbox.chat.DirectRooms;
 import io.chatterbox.chat.RoomEffects;
@@ -47,6 +49,8 @@ public final class CoreFixture implements AutoCloseable {
     public final ManualScheduler scheduler = new ManualScheduler();
     public final InMemoryPresence presence = new InMemoryPresence(metrics);
     public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
+    public final InProcessRevocations revocations = new InProcessRevocations();
+    public final TokenVersions tokenVersions = new TokenVersions(accounts, revocations);
     public final PresenceAnnouncer announcer;
     public final ReadMarkers readMarkers;
     public final RoomViews views;
@@ -86,7 +90,7 @@ public final class CoreFixture implements AutoCloseable {
         changes = new MessageChanges(order, log, directory, new MessageText(config), fanout, rateLimits, config);
         chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
                 new TypingNotices(directory, fanout, rateLimits, config), changes, readMarkers, new MessageText(config),
-                rateLimits, config, metrics);
+                rateLimits, tokenVersions, config, metrics);
         if (realWriter) {
             writer.start();
         }

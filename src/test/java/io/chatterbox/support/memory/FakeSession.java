@@ -15,12 +15,24 @@ public final class FakeSession implements ClientSession {
     private final String id = "fake-" + IDS.incrementAndGet();
     private final String username;
     private final long userId;
+    private final int tokenVersion;
     private final List<ChatEvent> received = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
+    private volatile String endedBecause;
 
     public FakeSession(String username, long userId) {
+        this(username, userId, 0);
+    }
+
+    public FakeSession(String username, long userId, int tokenVersion) {
         this.username = username;
         this.userId = userId;
+        this.tokenVersion = tokenVersion;
+    }
+
+    /** Why the core ended the session, or null while it has not. */
+    public String endedBecause() {
+        return endedBecause;
     }
 
     /** Every event received so far, in order. */
@@ -57,6 +69,11 @@ public final class FakeSession implements ClientSession {
     }
 
     @Override
+    public int tokenVersion() {
+        return tokenVersion;
+    }
+
+    @Override
     public boolean isOpen() {
         return open;
     }
@@ -69,5 +86,11 @@ public final class FakeSession implements ClientSession {
     @Override
     public void send(ChatEvent event) {
         received.add(event);
+    }
+
+    @Override
+    public void end(String reason) {
+        endedBecause = reason;
+        open = false;
     }
 }
