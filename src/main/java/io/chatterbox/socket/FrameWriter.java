@@ -158,6 +158,13 @@ public class FrameWriter {
         }
         int frames = session.unsent.incrementAndGet();
         long bytes = session.unsentBytes.addAndGet(size);
+        if ((frames > sendQueueFrames || bytes > sendQueueBytes) && session.socket != null) {
+            // Frames queued in one burst (a resume's missed edits) wait for a flush that coalescing has put off;
+            // hand them to the kernel first, so that only what the client has not taken counts.
+            session.socket.flush();
+            frames = session.unsent.get();
+            bytes = session.unsentBytes.get();
+        }
         if (frames > sendQueueFrames || bytes > sendQueueBytes) {
             taken(session, size);
             dropSlowConsumer(session, frames, bytes);
