@@ -37,6 +37,9 @@ public interface AccountStore {
 
     long count();
 
-    /** Every username (the members of {@code general}). */
-    List<String> usernames();
+    /**
+     * Usernames in the order of their folded keys, after {@code afterKey} (null: from the first), at most
+     * {@code limit}: a page of the members of {@code general}. Reads the names alone.
+     */
+    List<String> usernames(String afterKey, int limit);
 }

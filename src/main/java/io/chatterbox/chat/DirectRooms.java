@@ -26,7 +26,8 @@ import io.chatterbox.rooms.RoomView;
 @ApplicationScoped
 public class DirectRooms {
 
-    private static final Pattern ID = Pattern.compile("dm:(\\d{1,18}):(\\d{1,18})");
+    /** The one spelling of a conversation's id: no leading zeros, so "dm:05:7" is not a second room of 5 and 7. */
+    private static final Pattern ID = Pattern.compile("dm:([1-9]\\d{0,17}):([1-9]\\d{0,17})");
 
     private final ChatOrder order;
     private final RoomDirectory directory;

@@ -1,6 +1,7 @@
 package io.chatterbox.chat;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.chatterbox.accounts.Account;
 import io.chatterbox.accounts.AccountStore;
+import io.chatterbox.accounts.Usernames;
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ChatOrder;
@@ -44,6 +46,12 @@ public class RoomService {
     /** An added member, and whether they were added now (false: they were in already). */
     public record Added(Member member, boolean created) {
     }
+
+    /** Members in the order of their folded names, and whether more follow. */
+    public record MemberPage(List<Member> members, boolean hasMore) {
+    }
+
+    public static final int MAX_MEMBER_PAGE = 1000;
 
     private final ChatOrder order;
     private final RoomDirectory directory;
@@ -132,11 +140,25 @@ public class RoomService {
         });
     }
 
-    public List<Member> members(String username, String room) {
+    /**
+     * A page of the room's members after the name {@code after} (null: from the first), ordered by their folded names
+     * ({@link Usernames#key}); {@code limit} 1 to {@value #MAX_MEMBER_PAGE}, all of them when null. Reads the store.
+     */
+    public MemberPage members(String username, String room, String after, Integer limit) {
         RoomInfo info = directory.membership(username, room);
-        List<String> names = info.everyone() ? accounts.usernames() : List.copyOf(info.members());
-        return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).map(name -> member(info, name)).toList();
+        int size = limit == null ? MAX_MEMBER_PAGE : limit;
+        if (size < 1 || size > MAX_MEMBER_PAGE) {
+            throw new ChatException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_MEMBER_PAGE);
+        }
+        String afterKey = after == null ? null : Usernames.key(after);
+        List<String> names = info.everyone() ? accounts.usernames(afterKey, size + 1)
+                : info.members().stream().filter(name -> afterKey == null || Usernames.key(name).compareTo(afterKey) > 0)
+                        .sorted(Comparator.comparing(Usernames::key)).limit(size + 1L).toList();
+        boolean hasMore = names.size() > size;
+        return new MemberPage((hasMore ? names.subList(0, size) : names).stream().map(name -> member(info, name)).toList(),
+                hasMore);
     }
+
 
     public CompletionStage<Added> addMember(String actor, String room, String requested) {
         ownedBy(actor, room);

@@ -132,6 +132,14 @@ public interface ChatterboxConfig {
         @WithDefault("20")
         int readMarkerBurst();
 
+        /** Searches one user may run per second, sustained. */
+        @WithDefault("1")
+        double searchesPerSecond();
+
+        /** Searches one user may run in a burst above the sustained rate. */
+        @WithDefault("10")
+        int searchBurst();
+
         /** Rooms one user may join, leave, or add people to or remove people from, per minute. */
         @WithDefault("30")
         int membershipChangesPerMinute();

@@ -52,8 +52,8 @@ public interface MessageLog {
     long unread(String room, long afterId, String reader, int atMost);
 
     /**
-     * Messages of the rooms containing every one of {@code words} (as whole words or word prefixes), best match
-     * first and newest first among equals; deleted messages are never found.
+     * Messages of the rooms containing every term (as a whole word, or for a prefix term also as the beginning of a
+     * word), best match first and newest first among equals; deleted messages are never found.
      */
-    List<StoredMessage> search(Collection<String> rooms, List<String> words, int limit);
+    List<StoredMessage> search(Collection<String> rooms, List<SearchTerm> terms, int limit);
 }

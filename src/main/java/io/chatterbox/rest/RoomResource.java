@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.chatterbox.chat.RoomService;
+import io.chatterbox.core.ErrorCode;
+import io.chatterbox.core.WholeNumbers;
 import io.chatterbox.wire.Frames;
 import io.chatterbox.wire.WireMapper;
 import io.quarkus.security.Authenticated;
@@ -39,7 +42,7 @@ public class RoomResource {
     public record Directory(List<RoomService.Listing> rooms) {
     }
 
-    public record Members(List<RoomService.Member> members) {
+    public record Members(List<RoomService.Member> members, boolean hasMore) {
     }
 
     public record NewRoom(String name, String topic, @JsonProperty("private") Boolean isPrivate) {
@@ -97,9 +100,12 @@ public class RoomResource {
 
     @GET
     @Path("{room}/members")
-    @Operation(summary = "The room's members, and who of them is online")
-    public Members members(@PathParam("room") String room) {
-        return new Members(rooms.members(token.getName(), room));
+    @Operation(summary = "The room's members by name, and who of them is online; a page after a name")
+    public Members members(@PathParam("room") String room, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        RoomService.MemberPage page = rooms.members(token.getName(), room, after,
+                WholeNumbers.toInt(WholeNumbers.parse(limit, "limit", ErrorCode.INVALID_LIMIT)));
+        return new Members(page.members(), page.hasMore());
     }
 
     @POST

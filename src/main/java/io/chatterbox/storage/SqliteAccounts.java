@@ -69,8 +69,10 @@ public class SqliteAccounts implements AccountStore {
     }
 
     @Override
-    public List<String> usernames() {
-        return User.<User> listAll().stream().map(user -> user.username).toList();
+    public List<String> usernames(String afterKey, int limit) {
+        return User.getEntityManager().createQuery(
+                "select u.username from User u where u.usernameKey > :after order by u.usernameKey", String.class)
+                .setParameter("after", afterKey == null ? "" : afterKey).setMaxResults(limit).getResultList();
     }
 
     private static Account account(User user) {

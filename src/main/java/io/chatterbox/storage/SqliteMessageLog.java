@@ -22,6 +22,7 @@ import io.chatterbox.messages.Appended;
 import io.chatterbox.messages.Draft;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.messages.Page;
+import io.chatterbox.messages.SearchTerm;
 import io.chatterbox.messages.StoredMessage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -133,11 +134,12 @@ public class SqliteMessageLog implements MessageLog {
         }
     }
 
-    /** FTS5 with each word quoted as a prefix term, so no query syntax (operators, column filters) reaches it. */
+    /** FTS5 with each word quoted (a prefix term followed by *), so no query syntax (operators, columns) reaches it. */
     @Override
     @SuppressWarnings("unchecked")
-    public List<StoredMessage> search(Collection<String> rooms, List<String> words, int limit) {
-        String query = words.stream().map(word -> "\"" + word + "\"*").collect(Collectors.joining(" "));
+    public List<StoredMessage> search(Collection<String> rooms, List<SearchTerm> terms, int limit) {
+        String query = terms.stream().map(term -> "\"" + term.word() + "\"" + (term.prefix() ? "*" : ""))
+                .collect(Collectors.joining(" "));
         List<Message> found = Message.getEntityManager().createNativeQuery("""
                 SELECT m.* FROM messages_fts f JOIN messages m ON m.id = f.rowid
                 WHERE messages_fts MATCH :query AND m.room IN (:rooms) AND m.deleted = 0

@@ -85,7 +85,7 @@ class RoomServiceTest {
         done(core.rooms.create("alice", "secret", null, true));
 
         assertThat(refusal(() -> core.rooms.join("Bob", "secret")).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
-        assertThat(refusal(() -> core.rooms.members("Bob", "secret")).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
+        assertThat(refusal(() -> core.rooms.members("Bob", "secret", null, null)).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
         assertThat(core.rooms.publicRooms("Bob")).extracting(RoomService.Listing::room).doesNotContain("secret");
     }
 
@@ -119,7 +119,7 @@ class RoomServiceTest {
         assertThat(core.sessions.roomsOf(bob)).doesNotContain("secret");
         assertThat(alice.received(RoomEvents.MembersChanged.class)).containsExactly(
                 new RoomEvents.MembersChanged("secret", "Bob", RoomEvents.Change.LEFT));
-        assertThat(refusal(() -> core.rooms.members("Bob", "secret")).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
+        assertThat(refusal(() -> core.rooms.members("Bob", "secret", null, null)).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
     }
 
     @Test
@@ -159,10 +159,27 @@ class RoomServiceTest {
         done(core.rooms.join("Bob", "den"));
         core.connect("Bob");
 
-        assertThat(core.rooms.members("alice", "den")).containsExactly(
+        assertThat(core.rooms.members("alice", "den", null, null).members()).containsExactly(
                 new RoomService.Member("alice", false, true), new RoomService.Member("Bob", true, false));
-        assertThat(core.rooms.members("alice", RoomInfo.GENERAL)).extracting(RoomService.Member::username)
-                .containsExactly("alice", "Bob");
+        assertThat(core.rooms.members("alice", RoomInfo.GENERAL, null, null).members())
+                .extracting(RoomService.Member::username).containsExactly("alice", "Bob");
+    }
+
+    @Test
+    void membersComeInPagesByFoldedName() {
+        for (String name : new String[] { "dave", "Carol", "ＥＶＥ" }) {
+            core.accounts.register(name);
+        }
+        RoomService.MemberPage first = core.rooms.members("alice", RoomInfo.GENERAL, null, 2);
+        RoomService.MemberPage second = core.rooms.members("alice", RoomInfo.GENERAL, "BOB", 2);
+        RoomService.MemberPage last = core.rooms.members("alice", RoomInfo.GENERAL, "dave", 2);
+
+        assertThat(first.members()).extracting(RoomService.Member::username).containsExactly("alice", "Bob");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.members()).extracting(RoomService.Member::username).containsExactly("Carol", "dave");
+        assertThat(last.members()).extracting(RoomService.Member::username).containsExactly("ＥＶＥ");
+        assertThat(last.hasMore()).isFalse();
+        assertThat(refusal(() -> core.rooms.members("alice", RoomInfo.GENERAL, null, 0)).code()).isEqualTo(ErrorCode.INVALID_LIMIT);
     }
 
     @Test
@@ -175,6 +192,10 @@ class RoomServiceTest {
         assertThat(core.directory.find(withBob.room())).as("stored only with its first message").isEmpty();
         assertThat(refusal(() -> core.directRooms.open(aliceId, "alice", "ALICE")).code()).isEqualTo(ErrorCode.INVALID_USER);
         assertThat(refusal(() -> DirectRooms.requireParticipant(aliceId, "dm:5:9")).code()).isEqualTo(ErrorCode.UNKNOWN_ROOM);
+        long bobId = core.accounts.findByName("Bob").orElseThrow().id();
+        DirectRooms.requireParticipant(aliceId, DirectRooms.idFor(aliceId, bobId));
+        assertThat(refusal(() -> DirectRooms.requireParticipant(aliceId, "dm:0" + aliceId + ":" + bobId)).code())
+                .as("one spelling per pair").isEqualTo(ErrorCode.UNKNOWN_ROOM);
     }
 
     private static <T> T done(CompletionStage<T> stage) {

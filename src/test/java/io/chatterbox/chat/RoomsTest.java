@@ -197,6 +197,24 @@ class RoomsTest {
     }
 
     @Test
+    void generalsMembersComeInPagesOfNamesAfterAName() {
+        String family = "pg" + Rooms.uniqueWord().substring(0, 6);
+        ChatUser first = ChatUser.register(family + "a");
+        ChatUser second = ChatUser.register(family + "b");
+        ChatUser third = ChatUser.register(family + "c");
+
+        Rooms.as(first.token()).queryParam("after", family).queryParam("limit", 2).get("/api/rooms/general/members")
+                .then().statusCode(200)
+                .body("members.username", equalTo(List.of(first.name(), second.name())))
+                .body("hasMore", equalTo(true));
+        Rooms.as(first.token()).queryParam("after", second.name().toUpperCase()).queryParam("limit", 1)
+                .get("/api/rooms/general/members").then().statusCode(200)
+                .body("members.username", equalTo(List.of(third.name())));
+        Rooms.as(first.token()).queryParam("limit", 1001).get("/api/rooms/general/members").then().statusCode(400)
+                .body("message", equalTo("limit must be between 1 and 1000"));
+    }
+
+    @Test
     void generalCannotBeLeftAndTheOwnerCannotLeave() {
         ChatUser alice = ChatUser.register("alice");
         String open = Rooms.createPublic(alice.token(), Rooms.uniqueName("open"));

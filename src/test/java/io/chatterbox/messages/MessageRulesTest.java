@@ -38,6 +38,27 @@ class MessageRulesTest {
     }
 
     @Test
+    void shortWordsAreMatchedWholeAndLongerOnesAlsoAsPrefixes() {
+        CoreFixture core = new CoreFixture();
+        core.log.append(java.util.List.of(new Draft("bob", RoomInfo.GENERAL, "hilarious", null),
+                new Draft("bob", RoomInfo.GENERAL, "hi there", null)), 1);
+
+        assertThat(core.search.search("alice", "hi", null, null)).extracting(StoredMessage::text).containsExactly("hi there");
+        assertThat(core.search.search("alice", "hil", null, null)).extracting(StoredMessage::text).containsExactly("hilarious");
+    }
+
+    @Test
+    void searchesHaveABudgetPerUser() {
+        CoreFixture core = new CoreFixture(Map.of("chatterbox.limits.searches-per-second", "0.01",
+                "chatterbox.limits.search-burst", "2"));
+        core.search.search("alice", "one", null, null);
+        core.search.search("alice", "two", null, null);
+
+        assertThatThrownBy(() -> core.search.search("alice", "three", null, null))
+                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.getMessage()).startsWith("You are searching too fast"));
+    }
+
+    @Test
     void aUserMayAskForPagesOnlyWithinTheirBudget() {
         CoreFixture core = new CoreFixture(Map.of("chatterbox.limits.pages-per-second", "0.01",
                 "chatterbox.limits.page-burst", "3"));

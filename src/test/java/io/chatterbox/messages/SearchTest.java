@@ -41,6 +41,21 @@ class SearchTest extends SocketTestBase {
     }
 
     @Test
+    void wordsShorterThanThreeCharactersMatchOnlyWholeWords() {
+        ChatUser alice = ChatUser.register("alice");
+        String room = Rooms.createPublic(alice.token(), Rooms.uniqueName("short"));
+        String word = Rooms.uniqueWord();
+        SocketClient socket = sockets.v2Ready(base, alice);
+        Chat.postId(socket, room, "zq " + word);
+        Chat.postId(socket, room, "zqx " + word);
+
+        assertThat(Rooms.searchTexts(alice.token(), "zq " + word)).as("a two-letter word, whole").containsExactly("zq " + word);
+        assertThat(Rooms.searchTexts(alice.token(), "zqx " + word)).containsExactly("zqx " + word);
+        assertThat(Rooms.searchTexts(alice.token(), word.substring(0, 3))).as("three letters: a prefix")
+                .containsExactlyInAnyOrder("zq " + word, "zqx " + word);
+    }
+
+    @Test
     void onlyRoomsIAmAMemberOfAreSearched() {
         ChatUser alice = ChatUser.register("alice");
         ChatUser bob = ChatUser.register("bob");

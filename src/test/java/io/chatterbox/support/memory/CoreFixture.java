@@ -16,6 +16,7 @@ import io.chatterbox.core.Fanout;
 import io.chatterbox.core.InProcessFanout;
 import io.chatterbox.limits.InMemoryRateLimits;
 import io.chatterbox.messages.MessageChanges;
+import io.chatterbox.messages.MessageSearch;
 import io.chatterbox.messages.MessageText;
 import io.chatterbox.messages.MessageWriter;
 import io.chatterbox.messages.ReadMarkers;
@@ -58,6 +59,7 @@ public final class CoreFixture implements AutoCloseable {
     public final RoomService rooms;
     public final DirectRooms directRooms;
     public final MessageChanges changes;
+    public final MessageSearch search;
     public final ChatService chat;
 
     public CoreFixture() {
@@ -87,6 +89,7 @@ public final class CoreFixture implements AutoCloseable {
         RoomEffects effects = new RoomEffects(sessions, fanout, history, views, announcer);
         rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, rateLimits, config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
+        search = new MessageSearch(log, directory, rateLimits, config);
         changes = new MessageChanges(order, log, directory, new MessageText(config), fanout, rateLimits, config);
         chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
                 new TypingNotices(directory, fanout, rateLimits, config), changes, readMarkers, new MessageText(config),

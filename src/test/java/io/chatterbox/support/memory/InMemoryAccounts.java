@@ -72,7 +72,8 @@ public final class InMemoryAccounts implements AccountStore {
     }
 
     @Override
-    public List<String> usernames() {
-        return byId.values().stream().map(Account::username).toList();
+    public List<String> usernames(String afterKey, int limit) {
+        return byId.values().stream().filter(account -> afterKey == null || account.usernameKey().compareTo(afterKey) > 0)
+                .sorted(java.util.Comparator.comparing(Account::usernameKey)).limit(limit).map(Account::username).toList();
     }
 }

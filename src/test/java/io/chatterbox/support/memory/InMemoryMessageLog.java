@@ -12,6 +12,7 @@ import io.chatterbox.messages.Appended;
 import io.chatterbox.messages.Draft;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.messages.Page;
+import io.chatterbox.messages.SearchTerm;
 import io.chatterbox.messages.StoredMessage;
 
 /** A {@link MessageLog} in a sorted map, for the unit tier: the same contract as the SQLite one, nothing durable. */
@@ -107,11 +108,11 @@ public final class InMemoryMessageLog implements MessageLog {
                 .count();
     }
 
-    /** Every word as a prefix of some word of the text, case-insensitively; newest first (no ranking here). */
+    /** Every term as a word (or a word's beginning, for a prefix term), case-insensitively; newest first, unranked. */
     @Override
-    public synchronized List<StoredMessage> search(Collection<String> rooms, List<String> words, int limit) {
+    public synchronized List<StoredMessage> search(Collection<String> rooms, List<SearchTerm> terms, int limit) {
         return messages.descendingMap().values().stream()
-                .filter(m -> rooms.contains(m.room()) && !m.deleted() && words.stream().allMatch(w -> hasPrefix(m.text(), w)))
+                .filter(m -> rooms.contains(m.room()) && !m.deleted() && terms.stream().allMatch(t -> matches(m.text(), t)))
                 .limit(limit).toList();
     }
 
@@ -119,9 +120,9 @@ public final class InMemoryMessageLog implements MessageLog {
         return messages.values().stream().filter(m -> m.room().equals(room));
     }
 
-    private static boolean hasPrefix(String text, String word) {
-        String prefix = word.toLowerCase(Locale.ROOT);
+    private static boolean matches(String text, SearchTerm term) {
+        String word = term.word().toLowerCase(Locale.ROOT);
         return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .anyMatch(token -> token.startsWith(prefix));
+                .anyMatch(token -> term.prefix() ? token.startsWith(word) : token.equals(word));
     }
 }
