@@ -4,7 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Username rules: 3–32 letters, digits, '_', '.', '-'; unique after Unicode compatibility folding and case folding. */
+import io.chatterbox.core.Names;
+
+/**
+ * Username rules: 3–32 letters, digits, '_', '.', '-', none that deceive ({@link Names}); unique after Unicode
+ * compatibility folding and case folding.
+ */
 public final class Usernames {
 
     public static final int MIN_LENGTH = 3;
@@ -31,7 +36,8 @@ public final class Usernames {
         if (!ALLOWED.matcher(username).matches()) {
             return "Username may contain only letters, digits, '_', '.' and '-'";
         }
-        return null;
+        String deception = Names.deception(username);
+        return deception == null ? null : "Username " + deception;
     }
 
     /** The folded form two names must not share: "Alice", "ALICE" and full-width "ａｌｉｃｅ" all give "alice". */

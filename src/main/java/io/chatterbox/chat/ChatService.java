@@ -88,30 +88,24 @@ public class ChatService {
     /**
      * Shows the session its rooms, each room's history (the latest, or what it missed since {@code since}, then the
      * edits it missed) and who is online, then starts live delivery; others hear of a newcomer through the
-     * {@link PresenceAnnouncer}. The room list (unread counts: store reads) is built first, on the caller's thread;
-     * the rest runs in chat order, so the client sees every message exactly once. Call off event loops.
+     * {@link PresenceAnnouncer}. In chat order, queued before anything the client sends can be, so the client sees
+     * every message exactly once and its own messages after its history. The store reads this costs are bounded:
+     * pages of at most history-size, unread counts that stop at a hundred.
      */
     public void join(ClientSession session, Long since) {
-        String username = session.username();
-        if (revoked(session)) {
-            return;
-        }
-        List<String> listed = roomsHeardBy(session);
-        if (session.receives(RoomEvents.Listed.class, null)) {
-            session.send(new RoomEvents.Listed(listed.stream().flatMap(room -> rooms.find(room).stream())
-                    .map(room -> views.view(room, username)).toList()));
-        }
         writer.runInOrder(() -> {
-            if (!session.isOpen()) {
-                return;
-            }
             // A logout or password change queued before this join has closed the user's sessions already: this one
             // was authenticated just before it, and must not outlive it.
-            if (revoked(session)) {
+            if (!session.isOpen() || revoked(session)) {
                 return;
             }
-            List<String> own = roomsHeardBy(session);
-            tellChangesSinceListed(session, listed, own);
+            String username = session.username();
+            List<String> own = rooms.roomsOf(username).stream()
+                    .filter(room -> session.receives(MessageEvents.History.class, room)).toList();
+            if (session.receives(RoomEvents.Listed.class, null)) {
+                session.send(new RoomEvents.Listed(own.stream().map(room -> views.view(rooms.find(room).orElseThrow(), username))
+                        .toList()));
+            }
             own.forEach(room -> session.send(history.onConnect(room, since)));
             if (since != null && session.receives(MessageEvents.Edited.class, null)) {
                 history.changedSince(own, since).forEach(session::send);
@@ -134,22 +128,6 @@ public class ChatService {
             return true;
         }
         return false;
-    }
-
-    private List<String> roomsHeardBy(ClientSession session) {
-        return rooms.roomsOf(session.username()).stream()
-                .filter(room -> session.receives(MessageEvents.History.class, room)).toList();
-    }
-
-    /** A room joined or left between the room list and the join is told as it would have been live. */
-    private void tellChangesSinceListed(ClientSession session, List<String> listed, List<String> own) {
-        if (listed.equals(own) || !session.receives(RoomEvents.Joined.class, null)) {
-            return;
-        }
-        own.stream().filter(room -> !listed.contains(room)).forEach(room -> session.send(
-                new RoomEvents.Joined(views.view(rooms.find(room).orElseThrow(), session.username()))));
-        listed.stream().filter(room -> !own.contains(room))
-                .forEach(room -> session.send(new RoomEvents.Left(room, RoomEvents.Departure.LEFT)));
     }
 
     public void leave(ClientSession session) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
+import io.chatterbox.core.Names;
 import io.chatterbox.core.TextRules;
 
 /** The rules for room names and topics. */
@@ -17,12 +18,15 @@ public final class RoomNames {
     private RoomNames() {
     }
 
-    /** The name in its stored form (NFC, lower case), or a refusal saying which rule it breaks. */
+    /**
+     * The name in its stored form, or a refusal saying which rule it breaks. Folded as usernames are (Unicode NFKC,
+     * lower case), so a full-width "ｇｅｎｅｒａｌ" is "general" and no second room.
+     */
     public static String normalize(String name) {
         if (name == null || name.isBlank()) {
             throw new ChatException(ErrorCode.INVALID_ROOM_NAME, "A room needs a name");
         }
-        String normalized = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String normalized = Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < 2 || length > 32) {
             throw new ChatException(ErrorCode.INVALID_ROOM_NAME, "A room name must be 2 to 32 characters long");
@@ -30,6 +34,10 @@ public final class RoomNames {
         if (!NAME.matcher(normalized).matches()) {
             throw new ChatException(ErrorCode.INVALID_ROOM_NAME,
                     "A room name may contain only letters, digits, '-' and '_', and must start with a letter or digit");
+        }
+        String deception = Names.deception(normalized);
+        if (deception != null) {
+            throw new ChatException(ErrorCode.INVALID_ROOM_NAME, "A room name " + deception);
         }
         return normalized;
     }

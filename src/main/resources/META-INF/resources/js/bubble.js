@@ -1,5 +1,5 @@
 // One message bubble. Everything the user wrote goes in through textContent, so markup shows literally.
-import { button, element, timeElement } from './dom.js';
+import { button, element, timeElement, userText } from './dom.js';
 
 const TOMBSTONE = 'message deleted';
 
@@ -10,10 +10,10 @@ export function bubble({ username, text, timestamp }, mine) {
   item.dataset.sender = username ?? '';
   const box = element('article', 'message__bubble');
   const meta = element('header', 'message__meta');
-  const sender = element('span', 'message__sender', username);
+  const sender = userText('span', 'message__sender', username);
   sender.dataset.testid = 'message-sender';
   meta.append(sender, timeElement(timestamp));
-  const body = element('p', 'message__text', text);
+  const body = userText('p', 'message__text', text);
   body.dataset.testid = 'message-text';
   box.append(meta, body);
   item.append(box);

@@ -10,7 +10,7 @@ import { scheduleRead } from './read-marker.js';
 import { renderHeader } from './room-header.js';
 import { ensureRoom, forgetRoom, initialRoom, rememberRoom, renderSidebar, sidebar } from './rooms.js';
 import { messageArea } from './scroller.js';
-import { Typing, typingText } from './typing.js';
+import { Typing, typingLine } from './typing.js';
 import { byTestId, roomLabel } from './dom.js';
 
 const PAGE_SIZE = 50;
@@ -116,7 +116,7 @@ export function clearView() {
 }
 
 function renderTyping() {
-  byTestId('typing-indicator').textContent = session?.current ? typingText(typing.names(session.current)) : '';
+  byTestId('typing-indicator').replaceChildren(...(session?.current ? typingLine(typing.names(session.current)) : []));
 }
 
 /** The latest page over REST, for a room joined before its socket history arrives. */

@@ -1,7 +1,7 @@
 // The dialogs: create a room, browse public rooms, start a direct message, add a member, confirm.
 // Native <dialog>s opened with showModal(): focus stays inside, Escape closes, focus returns afterwards.
 import * as api from './api.js';
-import { button, byTestId, element, onSubmit } from './dom.js';
+import { button, byTestId, element, onSubmit, userText } from './dom.js';
 
 for (const close of document.querySelectorAll('dialog [data-close]')) {
   close.addEventListener('click', () => close.closest('dialog').close());
@@ -110,10 +110,10 @@ export function wireDialogs(chat) {
     item.dataset.testid = 'directory-room';
     item.dataset.room = room.room;
     const about = element('div', 'directory__about');
-    about.append(element('span', 'directory__name', `#${room.name ?? room.room}`));
+    about.append(userText('span', 'directory__name', `#${room.name ?? room.room}`));
     const members = Number(room.members) || 0;
     about.append(element('span', 'directory__members', `${members} member${members === 1 ? '' : 's'}`));
-    const topic = element('p', 'directory__topic', room.topic ?? '');
+    const topic = userText('p', 'directory__topic', room.topic ?? '');
     topic.dataset.testid = 'directory-topic';
     about.append(topic);
     const action = button('button button--small', room.joined ? 'Open' : 'Join', {

@@ -9,6 +9,17 @@ export function element(tag, className, text) {
   return node;
 }
 
+/**
+ * An element for text a person wrote (a message, a name, a topic): its direction comes from its own first strong
+ * character (dir="auto") and it is isolated from the text around it, so right-to-left text neither flips nor is
+ * flipped by what surrounds it.
+ */
+export function userText(tag, className, text) {
+  const node = element(tag, className, text);
+  node.dir = 'auto';
+  return node;
+}
+
 export function button(className, text, { testId, label } = {}) {
   const node = element('button', className, text);
   node.type = 'button';

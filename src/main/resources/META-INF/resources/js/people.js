@@ -1,5 +1,5 @@
 // The members of the open room, online ones marked (from the room's presence frames).
-import { button, element } from './dom.js';
+import { button, element, userText } from './dom.js';
 
 const OFFLINE_OPEN_UP_TO = 8;
 const OFFLINE_SHOWN = 200;
@@ -61,7 +61,7 @@ export class People {
     item.dataset.testid = 'member';
     item.dataset.username = member.username;
     item.dataset.online = String(online);
-    item.append(element('span', 'people__name', member.username));
+    item.append(userText('span', 'people__name', member.username));
     item.append(element('span', 'visually-hidden', online ? ' (online)' : ' (offline)'));
     if (member.username === me) item.append(element('span', 'people__you', ' (you)'));
     if (member.owner) item.append(element('span', 'people__tag', 'owner'));

@@ -1,6 +1,6 @@
 // Message search: results (room, author, time, text — all as text); choosing one opens its room at the message.
 import * as api from './api.js';
-import { byTestId, element, formatDateTime } from './dom.js';
+import { byTestId, element, formatDateTime, userText } from './dom.js';
 
 /** chat: { token(), roomLabel(roomId), reveal(roomId, messageId) }. */
 export function wireSearch(chat) {
@@ -58,12 +58,12 @@ export function wireSearch(chat) {
     link.dataset.room = message.room;
     link.dataset.id = String(message.id);
     const meta = element('span', 'search-result__meta');
-    const room = element('span', 'search-result__room', chat.roomLabel(message.room));
+    const room = userText('span', 'search-result__room', chat.roomLabel(message.room));
     room.dataset.testid = 'search-result-room';
-    const author = element('span', 'search-result__author', message.username);
+    const author = userText('span', 'search-result__author', message.username);
     author.dataset.testid = 'search-result-author';
     meta.append(room, author, element('span', 'search-result__time', formatDateTime(message.timestamp)));
-    const text = element('span', 'search-result__text', message.text);
+    const text = userText('span', 'search-result__text', message.text);
     text.dataset.testid = 'search-result-text';
     link.append(meta, text);
     link.addEventListener('click', () => chat.reveal(message.room, message.id));

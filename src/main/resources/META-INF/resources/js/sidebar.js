@@ -1,5 +1,5 @@
 // The room list and the direct-message list, with live unread badges.
-import { element } from './dom.js';
+import { element, userText } from './dom.js';
 
 const byName = (a, b) => String(a.desc.name).localeCompare(String(b.desc.name));
 const unreadOf = (room) => Math.max(0, Number(room.desc.unread) || 0);
@@ -39,7 +39,7 @@ export class Sidebar {
     link.dataset.kind = desc.kind ?? 'public';
     const icon = element('span', 'room-link__icon', desc.kind === 'direct' ? '' : '#');
     icon.setAttribute('aria-hidden', 'true');
-    const name = element('span', 'room-link__name', desc.name ?? room.id);
+    const name = userText('span', 'room-link__name', desc.name ?? room.id);
     link.append(icon, name);
     if (desc.kind === 'private') {
       link.append(element('span', 'room-link__tag', 'private'));

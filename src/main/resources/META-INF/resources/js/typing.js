@@ -1,12 +1,18 @@
 // Who is typing, per room: each notice lasts 6 s unless renewed, and ends when that person's message arrives.
+import { userText } from './dom.js';
+
 const SHOW_MS = 6000;
 
-export function typingText(names) {
-  if (names.length === 0) return '';
-  if (names.length === 1) return `${names[0]} is typing…`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  if (names.length === 3) return `${names[0]}, ${names[1]} and ${names[2]} are typing…`;
-  return 'Several people are typing…';
+/** The typing line as nodes: each name in its own <bdi>, so a right-to-left name cannot reorder the sentence. */
+export function typingLine(names) {
+  if (names.length === 0 || names.length > 3) return names.length ? ['Several people are typing…'] : [];
+  const parts = [];
+  names.forEach((name, i) => {
+    if (i > 0) parts.push(i === names.length - 1 ? ' and ' : ', ');
+    parts.push(userText('bdi', null, name));
+  });
+  parts.push(names.length === 1 ? ' is typing…' : ' are typing…');
+  return parts;
 }
 
 export class Typing {

@@ -44,6 +44,10 @@ class RoomServiceTest {
         assertThat(core.directory.find("random").orElseThrow().members()).containsExactly("alice");
         assertThat(refusal(() -> core.rooms.create("Bob", "RANDOM", null, false)).code()).isEqualTo(ErrorCode.ROOM_EXISTS);
         assertThat(refusal(() -> core.rooms.create("alice", "a", null, false)).code()).isEqualTo(ErrorCode.INVALID_ROOM_NAME);
+        assertThat(refusal(() -> core.rooms.create("Bob", "ｒａｎｄｏｍ", null, false)).code()).as("full width folds")
+                .isEqualTo(ErrorCode.ROOM_EXISTS);
+        assertThat(refusal(() -> core.rooms.create("Bob", "r\u0430ndom", null, false)).getMessage())
+                .startsWith("A room name may not mix letters");
     }
 
     @Test

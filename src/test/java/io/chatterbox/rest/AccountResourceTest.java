@@ -52,6 +52,14 @@ class AccountResourceTest {
                 .body("expires_in", greaterThan(0));
     }
 
+    /** Names that look like someone else's: a Hangul filler renders as nothing, Cyrillic "а" looks like Latin "a". */
+    @ParameterizedTest
+    @ValueSource(strings = { "alice\u3164", "\u3164\u3164\u3164", "bob\uFFA0x", "\u0430lice", "p\u0430ypal" })
+    void namesThatDeceiveAreRefusedWithTheReason(String username) {
+        post("/register", credentials(username, "swift-otter-lamp-1")).statusCode(400)
+                .body("message", org.hamcrest.Matchers.startsWith("Username may not"));
+    }
+
     @Test
     void takenNamesAreRefusedIgnoringCaseAndWidth() {
         String name = Accounts.uniqueName("dup");

@@ -87,6 +87,20 @@ class ChatSocketTest {
         assertThat(storedWithClientId(alice, clientId)).isEqualTo(1);
     }
 
+    /** The join is ordered before anything the client sends: a message sent at once is acknowledged live, after the history. */
+    @Test
+    void aMessageSentRightAfterTheUpgradeIsAcknowledgedAfterTheHistory() {
+        try (SocketClient client = SocketClient.connectV2(base, Accounts.tokenFor(Accounts.uniqueName("eager")))) {
+            client.sendJson(Map.of("type", "message", "text", "first thing", "clientId", "eager-1"));
+
+            List<JsonNode> frames = client.framesUntil(frame -> "eager-1".equals(frame.path("clientId").asText()));
+            assertThat(frames.get(frames.size() - 1).get("type").asText()).isEqualTo("message");
+            assertThat(frames.get(0).get("type").asText()).isEqualTo("rooms");
+            assertThat(frames).filteredOn(frame -> "history".equals(frame.path("type").asText())).isNotEmpty()
+                    .allMatch(history -> !history.toString().contains("eager-1"));
+        }
+    }
+
     @Test
     void identityComesFromTheTokenNotFromTheFrame() {
         String mallory = Accounts.uniqueName("mallory");

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.restassured.RestAssured.given;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,6 +137,26 @@ class ChatPageBrowserTest extends BrowserTestBase {
             assertThat(page.byTestId("message-list").locator("img, b")).hasCount(0);
             Assertions.assertThat(page.page().evaluate("typeof window.__xss")).isEqualTo("undefined");
             assertNoCspViolations(page);
+        }
+    }
+
+    /** Right-to-left text keeps its own direction and cannot reorder what surrounds it (a name, the bubble). */
+    @Test
+    void rightToLeftTextIsShownIsolatedInItsOwnDirection() {
+        try (BrowserContext context = newContext(1000, 700)) {
+            String erin = uniqueName("erin");
+            ChatPage page = signUp(context, erin);
+            String hebrew = "שלום לכולם " + erin;
+            page.send(hebrew);
+
+            Locator text = page.message(erin).getByTestId("message-text");
+            assertThat(text).hasAttribute("dir", "auto");
+            Assertions.assertThat(text.evaluate("node => getComputedStyle(node).direction")).isEqualTo("rtl");
+            Assertions.assertThat(text.evaluate("node => getComputedStyle(node).unicodeBidi")).isEqualTo("isolate");
+            Locator sender = page.message(erin).getByTestId("message-sender");
+            Assertions.assertThat(sender.evaluate("node => getComputedStyle(node).direction")).isEqualTo("ltr");
+            Assertions.assertThat(sender.evaluate("node => getComputedStyle(node).unicodeBidi")).isEqualTo("isolate");
+            assertThat(page.byTestId("room-name")).hasAttribute("dir", "auto");
         }
     }
 
