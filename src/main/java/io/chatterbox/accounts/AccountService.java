@@ -14,8 +14,9 @@ import io.chatterbox.limits.RegistrationThrottle;
 
 /**
  * Registration, login, logout and password changes. Call from worker threads: bcrypt is deliberately slow and the
- * store blocks. Guessing is throttled per account and per client address ({@link LoginThrottle}), registration
- * per address ({@link RegistrationThrottle}); a throttled request is refused before any bcrypt round is spent.
+ * store blocks. Guessing is throttled ({@link LoginThrottle}: per account and address with growing delays, per
+ * address, per account for untrusted clients, per trusted device), registration per address
+ * ({@link RegistrationThrottle}); a throttled request is refused before any bcrypt round is spent.
  */
 @ApplicationScoped
 public class AccountService {
@@ -32,10 +33,12 @@ public class AccountService {
     private final CommonPasswords commonPasswords;
     private final LoginThrottle loginThrottle;
     private final RegistrationThrottle registrationThrottle;
+    private final DeviceCookies devices;
 
     public AccountService(AccountStore accounts, PasswordHasher hasher, TokenIssuer tokens, TokenVersions versions,
             Revocations revocations, CommonPasswords commonPasswords, LoginThrottle loginThrottle,
-            RegistrationThrottle registrationThrottle) {
+            RegistrationThrottle registrationThrottle, DeviceCookies devices) {
+        this.devices = devices;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -46,7 +49,7 @@ public class AccountService {
         this.registrationThrottle = registrationThrottle;
     }
 
-    /** @param clientAddress the peer address of the connection (never a forwarded-for header) */
+    /** @param clientAddress the client's address: the connection's peer, or what a trusted proxy says it is */
     public void register(String requestedName, String password, String clientAddress) {
         String username = Usernames.normalize(requestedName);
         require(ErrorCode.INVALID_USERNAME, Usernames.problem(username));
@@ -63,21 +66,24 @@ public class AccountService {
         LOG.infof("Registered user %s", username);
     }
 
-    /** @param clientAddress the peer address of the connection (never a forwarded-for header) */
-    public IssuedToken login(String requestedName, String password, String clientAddress) {
+    /**
+     * @param clientAddress the client's address: the connection's peer, or what a trusted proxy says it is
+     * @param deviceCookie the device cookie the client presented, or null (see {@link DeviceCookies})
+     */
+    public SignedIn login(String requestedName, String password, String clientAddress, String deviceCookie) {
         String username = Usernames.normalize(requestedName);
         // Only a well-formed name can own an account; other attempts count against the address alone. Known and
         // unknown names share one path, so a throttled answer says nothing about whether the account exists.
         String accountKey = username != null && Usernames.problem(username) == null ? Usernames.key(username) : null;
-        String address = ClientAddresses.key(clientAddress);
-        long wait = loginThrottle.begin(accountKey, address);
-        if (wait > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, TOO_MANY_LOGINS, wait);
+        String device = devices.trusted(deviceCookie, accountKey).orElse(null);
+        LoginThrottle.Attempt attempt = loginThrottle.begin(accountKey, ClientAddresses.key(clientAddress), device);
+        if (attempt.refused()) {
+            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, TOO_MANY_LOGINS, attempt.waitMillis());
         }
         Account account = authenticate(username, accountKey, password);
-        loginThrottle.succeeded(accountKey, address);
+        loginThrottle.succeeded(attempt);
         versions.remember(account.id(), account.tokenVersion()); // the socket this token opens next needs no store read
-        return tokens.issue(account);
+        return new SignedIn(tokens.issue(account), devices.trust(accountKey, deviceCookie));
     }
 
     private Account authenticate(String username, String accountKey, String password) {
@@ -108,17 +114,17 @@ public class AccountService {
         }
         require(ErrorCode.INVALID_PASSWORD, commonPasswords.problem(newPassword));
         Account account = accounts.findById(userId).orElseThrow(AccountService::badCredentials);
-        // Guessing the current password with a stolen token is guessing a login: same budgets.
-        String address = ClientAddresses.key(clientAddress);
-        long wait = loginThrottle.begin(account.usernameKey(), address);
-        if (wait > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, TOO_MANY_LOGINS, wait);
+        // Guessing the current password with a stolen token is guessing a login: same budgets, no device trusted.
+        LoginThrottle.Attempt attempt = loginThrottle.begin(account.usernameKey(), ClientAddresses.key(clientAddress), null);
+        if (attempt.refused()) {
+            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, TOO_MANY_LOGINS, attempt.waitMillis());
         }
         if (!hasher.matches(currentPassword, account.passwordHash())) {
             throw new ChatException(ErrorCode.WRONG_PASSWORD, "The current password is not correct");
         }
-        loginThrottle.succeeded(account.usernameKey(), address);
+        loginThrottle.succeeded(attempt);
         Account changed = accounts.revokeTokens(userId, hasher.hash(newPassword)).orElseThrow(AccountService::badCredentials);
+        devices.forgetAll(changed.usernameKey()); // a stolen device cookie stops counting as the owner's device
         announce(changed);
         return tokens.issue(changed);
     }

@@ -152,9 +152,27 @@ public interface ChatterboxConfig {
         @WithDefault("PT90S")
         Duration socketIdleTimeout();
 
-        /** Failed logins per account within {@link #loginWindow()} before further attempts get 429. */
-        @WithDefault("10")
+        /**
+         * Failed logins per account within {@link #loginWindow()}, from clients the account has not signed in from
+         * before (no device cookie), before further such attempts get 429. Trusted devices are not affected.
+         */
+        @WithDefault("20")
         int loginFailuresPerAccount();
+
+        /**
+         * Failed logins per account and client address that go through at once; after them each attempt from that
+         * address waits twice as long as the one before (1 s, 2 s, 4 s, … up to the window).
+         */
+        @WithDefault("3")
+        int loginFailuresBeforeDelay();
+
+        /** Failed logins per device cookie within {@link #loginWindow()}; past them the device is no longer trusted. */
+        @WithDefault("10")
+        int loginFailuresPerDevice();
+
+        /** How long a device stays trusted after its last successful login (the device cookie's lifetime). */
+        @WithDefault("P90D")
+        Duration trustedDeviceLifetime();
 
         /** Failed logins per client address within {@link #loginWindow()} before further attempts get 429. */
         @WithDefault("50")

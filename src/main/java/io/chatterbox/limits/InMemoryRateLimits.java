@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The embedded budgets: each limit is a {@link RateLimiter} in this process's memory. */
+/** The embedded budgets: each limit is a {@link RateLimiter} or an {@link InMemoryBackoff} in this process's memory. */
 @ApplicationScoped
 public class InMemoryRateLimits implements RateLimits {
 
@@ -16,5 +16,10 @@ public class InMemoryRateLimits implements RateLimits {
     @Override
     public RateLimit perWindow(String name, int permits, Duration window) {
         return RateLimiter.perWindow(permits, window);
+    }
+
+    @Override
+    public Backoff backoff(String name, int free, Duration window) {
+        return new InMemoryBackoff(free, window);
     }
 }

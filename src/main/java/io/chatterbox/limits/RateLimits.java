@@ -13,4 +13,7 @@ public interface RateLimits {
 
     /** {@code permits} per window; the window opens with the first permit taken and refills all at once when it ends. */
     RateLimit perWindow(String name, int permits, Duration window);
+
+    /** Growing delays per key after {@code free} attempts, forgotten after a window without attempts. */
+    Backoff backoff(String name, int free, Duration window);
 }

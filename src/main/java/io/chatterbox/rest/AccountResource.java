@@ -1,19 +1,24 @@
 package io.chatterbox.rest;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.chatterbox.accounts.AccountService;
+import io.chatterbox.accounts.DeviceCookies;
+import io.chatterbox.accounts.SignedIn;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -30,11 +35,15 @@ public class AccountResource {
     public record Me(String username) {
     }
 
+    static final String DEVICE_COOKIE = "chatterbox_device";
+
     private final AccountService accounts;
+    private final DeviceCookies devices;
     private final JsonWebToken token;
 
-    AccountResource(AccountService accounts, JsonWebToken token) {
+    AccountResource(AccountService accounts, DeviceCookies devices, JsonWebToken token) {
         this.accounts = accounts;
+        this.devices = devices;
         this.token = token;
     }
 
@@ -58,9 +67,21 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "Token issued")
     @APIResponse(responseCode = "401", description = "Invalid username or password")
     @APIResponse(responseCode = "429", description = "Too many failed logins for this account or address; see Retry-After")
-    public AccessToken login(Credentials credentials, @Context HttpServerRequest request) {
+    public RestResponse<AccessToken> login(Credentials credentials, @Context HttpServerRequest request,
+            @CookieParam(DEVICE_COOKIE) String deviceCookie) {
         requireBody(credentials);
-        return AccessToken.of(accounts.login(credentials.username(), credentials.password(), clientAddress(request)));
+        SignedIn signedIn = accounts.login(credentials.username(), credentials.password(), clientAddress(request), deviceCookie);
+        return RestResponse.ResponseBuilder.ok(AccessToken.of(signedIn.token()))
+                .cookie(deviceCookie(signedIn.deviceCookie(), request.isSSL())).build();
+    }
+
+    /**
+     * Marks the browser as a device the account signed in from. Sent back only to /login, never readable by script,
+     * never sent by other sites; it proves nothing but "this device signed in before" (see {@link DeviceCookies}).
+     */
+    private NewCookie deviceCookie(String value, boolean tls) {
+        return new NewCookie.Builder(DEVICE_COOKIE).value(value).path("/login").maxAge((int) Math.min(Integer.MAX_VALUE,
+                devices.lifetimeSeconds())).httpOnly(true).secure(tls).sameSite(NewCookie.SameSite.STRICT).build();
     }
 
     @POST
@@ -101,7 +122,10 @@ public class AccountResource {
         return Long.parseLong(token.getSubject());
     }
 
-    /** The connection's peer; X-Forwarded-For is not trusted (Quarkus applies it only when proxy forwarding is enabled). */
+    /**
+     * The client's address: the connection's peer. X-Forwarded-For counts only where the operator says a proxy is
+     * trusted ({@code quarkus.http.proxy.*}); Quarkus then puts the forwarded address here.
+     */
     private static String clientAddress(HttpServerRequest request) {
         SocketAddress peer = request.remoteAddress();
         return peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();

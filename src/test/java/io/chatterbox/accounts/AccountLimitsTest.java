@@ -93,6 +93,19 @@ class AccountLimitsTest {
         assertThrottled(login(owner, PASSWORD), THROTTLED);
     }
 
+    /** No trusted-proxy setting here: an X-Forwarded-For header is the client's say-so and changes nothing. */
+    @Test
+    void forwardedForHeadersAreIgnoredWithoutATrustedProxy() {
+        for (int i = 0; i < TightLimitsProfile.FAILURES_PER_ADDRESS; i++) {
+            assertThat(given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113." + i)
+                    .body(Map.of("username", Accounts.uniqueName("spoof"), "password", WRONG)).post("/login")
+                    .then().extract().statusCode()).isEqualTo(401);
+        }
+        assertThrottled(given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.99")
+                .body(Map.of("username", Accounts.uniqueName("spoof"), "password", WRONG)).post("/login").then().extract(),
+                THROTTLED);
+    }
+
     @Test
     void successfulLoginsDoNotCount() {
         String owner = createUser(Accounts.uniqueName("regular"));
