@@ -156,11 +156,7 @@ public class ChatService {
                 rooms.membership(session.username(), room);
             }
             draft = new Draft(session.username(), room, text.check(body), checkClientId(clientId));
-            long waitMillis = messageRate.tryAcquire(session.username());
-            if (waitMillis > 0) {
-                throw ChatException.retryLater(ErrorCode.RATE_LIMITED,
-                        "You are sending messages too fast; the message was not stored", waitMillis);
-            }
+            messageRate.spend(session.username(), "You are sending messages too fast; the message was not stored");
         } catch (ChatException e) {
             reject(session, e.about(clientId));
             return;

@@ -97,7 +97,7 @@ public class RoomService {
     public CompletionStage<RoomView> create(String owner, String requestedName, String requestedTopic, boolean isPrivate) {
         String name = RoomNames.normalize(requestedName);
         String topic = RoomNames.topic(requestedTopic);
-        spend(creations, owner, "You have created too many rooms");
+        creations.spend(owner, "You have created too many rooms");
         RoomInfo room = new RoomInfo(name, isPrivate ? RoomInfo.Kind.PRIVATE : RoomInfo.Kind.PUBLIC, topic, owner, Set.of(owner));
         return order.call(() -> {
             if (directory.find(name).isPresent() || !store.create(room)) {
@@ -113,7 +113,7 @@ public class RoomService {
         if (info.has(username)) {
             return CompletableFuture.completedFuture(views.view(info, username));
         }
-        spend(changesByActor, username, "You are joining and leaving rooms too fast");
+        changesByActor.spend(username, "You are joining and leaving rooms too fast");
         return order.call(() -> {
             if (!directory.visible(username, room).has(username)) {
                 addMember(room, username);
@@ -131,7 +131,7 @@ public class RoomService {
         if (username.equals(info.owner())) {
             throw new ChatException(ErrorCode.OWNER_CANNOT_LEAVE, "The owner cannot leave the room");
         }
-        spend(changesByActor, username, "You are joining and leaving rooms too fast");
+        changesByActor.spend(username, "You are joining and leaving rooms too fast");
         return order.call(() -> {
             if (directory.isMember(username, room)) {
                 removeMember(room, username, RoomEvents.Departure.LEFT);
@@ -158,7 +158,6 @@ public class RoomService {
         return new MemberPage((hasMore ? names.subList(0, size) : names).stream().map(name -> member(info, name)).toList(),
                 hasMore);
     }
-
 
     public CompletionStage<Added> addMember(String actor, String room, String requested) {
         ownedBy(actor, room);
@@ -194,19 +193,12 @@ public class RoomService {
 
     /** An owner adding or removing someone spends from both budgets: their own, and the one kept for the target. */
     private void spendOnMember(String actor, String target) {
-        spend(changesByActor, actor, "You are changing room members too fast");
+        changesByActor.spend(actor, "You are changing room members too fast");
         long waitMillis = changesOfTarget.tryAcquire(target);
         if (waitMillis > 0) {
             changesByActor.refund(actor);
             throw ChatException.retryLater(ErrorCode.RATE_LIMITED,
                     "\"" + ChatException.excerpt(target) + "\" was added to or removed from rooms too often just now", waitMillis);
-        }
-    }
-
-    private static void spend(RateLimit budget, String username, String refusal) {
-        long waitMillis = budget.tryAcquire(username);
-        if (waitMillis > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, refusal, waitMillis);
         }
     }
 

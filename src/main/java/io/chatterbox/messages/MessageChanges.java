@@ -43,7 +43,7 @@ public class MessageChanges {
     public CompletionStage<MessageEvents.Edited> edit(String username, String room, long id, String newText) {
         rooms.membership(username, room);
         String checked = text.check(newText);
-        spend(username);
+        rate.spend(username, "You are editing or deleting too fast");
         return order.call(() -> {
             rooms.membership(username, room);
             ownMessage(username, room, id);
@@ -57,7 +57,7 @@ public class MessageChanges {
     /** Deleting a message that is already deleted succeeds and tells no one. */
     public CompletionStage<Void> delete(String username, String room, long id) {
         rooms.membership(username, room);
-        spend(username);
+        rate.spend(username, "You are editing or deleting too fast");
         return order.call(() -> {
             rooms.membership(username, room);
             ownMessage(username, room, id);
@@ -66,13 +66,6 @@ public class MessageChanges {
             }
             return null;
         });
-    }
-
-    private void spend(String username) {
-        long waitMillis = rate.tryAcquire(username);
-        if (waitMillis > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You are editing or deleting too fast", waitMillis);
-        }
     }
 
     private StoredMessage ownMessage(String username, String room, long id) {

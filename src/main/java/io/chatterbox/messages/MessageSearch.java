@@ -53,10 +53,7 @@ public class MessageSearch {
         if (terms.isEmpty()) {
             throw new ChatException(ErrorCode.INVALID_QUERY, "Search for at least one word");
         }
-        long waitMillis = rate.tryAcquire(username);
-        if (waitMillis > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You are searching too fast", waitMillis);
-        }
+        rate.spend(username, "You are searching too fast");
         return log.search(scope, terms, size);
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.chatterbox.config.ChatterboxConfig;
-import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.ErrorCode;
 import io.chatterbox.core.Fanout;
@@ -45,10 +44,7 @@ public class ReadMarkers {
     public CompletionStage<MessageEvents.Read> markRead(String username, String room, long id) {
         rooms.membership(username, room);
         WholeNumbers.require(id, "id", ErrorCode.INVALID_ID);
-        long waitMillis = rate.tryAcquire(username);
-        if (waitMillis > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You are marking rooms read too fast", waitMillis);
-        }
+        rate.spend(username, "You are marking rooms read too fast");
         return order.call(() -> {
             rooms.membership(username, room);
             long lastRead = markers.advance(username, room, Math.min(id, log.newestId(room)));

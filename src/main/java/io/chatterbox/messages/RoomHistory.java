@@ -62,10 +62,7 @@ public class RoomHistory {
         if (size < 1 || size > MAX_PAGE) {
             throw new ChatException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
-        long waitMillis = pageRate.tryAcquire(username);
-        if (waitMillis > 0) {
-            throw ChatException.retryLater(ErrorCode.RATE_LIMITED, "You are asking for history too fast", waitMillis);
-        }
+        pageRate.spend(username, "You are asking for history too fast");
         Page page = before != null ? log.before(room, before, size)
                 : after != null ? log.after(room, after, size)
                 : log.latest(room, size);
