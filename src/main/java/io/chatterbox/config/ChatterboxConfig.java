@@ -77,7 +77,7 @@ public interface ChatterboxConfig {
 
         /**
          * Messages that may wait for the writer before new ones are refused as overloaded; as many commands (edits,
-         * deletions, read markers, room changes) may wait besides. Joins are bounded by the sockets each user may hold.
+         * deletions, read markers, room changes) may wait besides. Joins are bounded by each user's socket cap and connection rate.
          */
         @WithDefault("10000")
         int queueCapacity();
@@ -96,6 +96,17 @@ public interface ChatterboxConfig {
         /** Open sockets per user (tabs and devices); one more is closed with 1008. */
         @WithDefault("10")
         int connectionsPerUser();
+
+        /**
+         * Sockets one user may open per second, sustained: every join reads and sends each room's history, so a
+         * reconnect loop would keep the writer busy for everyone. Past it the new socket is closed with 1008.
+         */
+        @WithDefault("1")
+        double connectionsPerSecond();
+
+        /** Sockets one user may open in a burst above the sustained rate (a browser restoring its tabs). */
+        @WithDefault("20")
+        int connectionBurst();
 
         /** Frames waiting to be written to one socket; a client that stops reading is closed past this. */
         @WithDefault("1000")

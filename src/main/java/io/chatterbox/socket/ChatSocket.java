@@ -1,6 +1,7 @@
 package io.chatterbox.socket;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -77,8 +78,9 @@ public class ChatSocket {
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         String username = identity.getPrincipal().getName();
-        if (!quota.tryOpen(username)) {
-            Close.close(connection, Close.POLICY_VIOLATION, "too many connections (at most " + quota.limit() + ")");
+        Optional<String> refused = quota.open(username);
+        if (refused.isPresent()) {
+            Close.close(connection, Close.POLICY_VIOLATION, refused.get());
             return;
         }
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();

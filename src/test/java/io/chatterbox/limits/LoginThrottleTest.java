@@ -76,15 +76,29 @@ class LoginThrottleTest {
 
     @Test
     void aUserHoldsAtMostTheirQuotaOfSocketsAndAClosedOneFreesItsPlace() {
-        ConnectionQuota quota = new ConnectionQuota(new InMemoryOpenCounts(),
+        ConnectionQuota quota = new ConnectionQuota(new InMemoryOpenCounts(), new InMemoryRateLimits(),
                 TestConfig.with(Map.of("chatterbox.limits.connections-per-user", "2")));
 
-        assertThat(quota.tryOpen("alice")).isTrue();
-        assertThat(quota.tryOpen("alice")).isTrue();
-        assertThat(quota.tryOpen("alice")).isFalse();
-        assertThat(quota.tryOpen("bob")).as("quotas are per user").isTrue();
+        assertThat(quota.open("alice")).isEmpty();
+        assertThat(quota.open("alice")).isEmpty();
+        assertThat(quota.open("alice")).contains("too many connections (at most 2)");
+        assertThat(quota.open("bob")).as("quotas are per user").isEmpty();
 
         quota.closed("alice");
-        assertThat(quota.tryOpen("alice")).isTrue();
+        assertThat(quota.open("alice")).isEmpty();
+    }
+
+    @Test
+    void aReconnectLoopIsHeldToTheConnectionRate() {
+        ConnectionQuota quota = new ConnectionQuota(new InMemoryOpenCounts(), new InMemoryRateLimits(), TestConfig.with(Map.of(
+                "chatterbox.limits.connections-per-second", "0.01", "chatterbox.limits.connection-burst", "3")));
+        for (int i = 0; i < 3; i++) {
+            assertThat(quota.open("alice")).isEmpty();
+            quota.closed("alice");
+        }
+
+        assertThat(quota.open("alice")).hasValueSatisfying(reason -> assertThat(reason)
+                .matches("connecting too often; try again in \\d+ s"));
+        assertThat(quota.open("bob")).as("budgets are per user").isEmpty();
     }
 }
