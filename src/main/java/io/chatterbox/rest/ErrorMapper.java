@@ -1,5 +1,6 @@
 package io.chatterbox.rest;
 
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.chatterbox.core.ChatException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 /** Every error leaves as {@code {"message": "..."}}; class names and stack traces stay in the server log. */
 public class ErrorMapper {
@@ -72,6 +74,16 @@ public class ErrorMapper {
             return json(status, "The request could not be read; send a JSON body");
         }
         return json(status, e.getResponse().getStatusInfo().getReasonPhrase());
+    }
+
+    /**
+     * The client went away (or stalled) while its request body was being read: nobody is left to answer, so this is no
+     * server error and no stack trace — under load it would otherwise flood the log.
+     */
+    @ServerExceptionMapper({ IOException.class, HttpClosedException.class })
+    public Response clientGone(Exception e) {
+        LOG.debugf("A client left before its request was read: %s", e.getMessage());
+        return json(400, "The request was cut off before it was complete");
     }
 
     @ServerExceptionMapper

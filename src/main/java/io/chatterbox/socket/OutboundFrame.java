@@ -1,5 +1,6 @@
 package io.chatterbox.socket;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.chatterbox.core.ChatEvent;
@@ -15,8 +16,27 @@ import io.netty.buffer.Unpooled;
  */
 record OutboundFrame(String text, ByteBuf bytes) {
 
+    /**
+     * From this size up Netty's WebSocket encoder writes the payload as it is, and the NIO transport copies a heap
+     * payload into a fresh pooled direct buffer for every socket (80 % of the CPU under the abuse soak, round 6 in
+     * docs/performance.md). Smaller payloads are merged with their header into one new buffer anyway.
+     */
+    static final int DIRECT_FROM_BYTES = 1024;
+
+    /** A frame for one socket: heap bytes, which Netty copies once on the way out. */
     static OutboundFrame of(String text) {
         return new OutboundFrame(text, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A frame for many sockets: a large one is copied into direct memory once, so no socket copies it again. */
+    static OutboundFrame shared(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length < DIRECT_FROM_BYTES) {
+            return new OutboundFrame(text, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(utf8)));
+        }
+        // A wrapped JDK buffer is freed by the garbage collector, like the heap bytes, never by a release.
+        ByteBuffer direct = ByteBuffer.allocateDirect(utf8.length).put(utf8).flip();
+        return new OutboundFrame(text, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
     }
 
     /** The event's frame for a client of {@code protocol}, or null when such a client is not sent it. */
@@ -31,8 +51,8 @@ record OutboundFrame(String text, ByteBuf bytes) {
         static PerProtocol of(ChatEvent event, FrameEncoder encoder) {
             Object v2 = WireMapper.frame(event, Protocol.V2);
             Object v1 = WireMapper.frame(event, Protocol.V1);
-            OutboundFrame v2Frame = v2 == null ? null : OutboundFrame.of(encoder.encode(v2));
-            OutboundFrame v1Frame = v1 == null ? null : v1.equals(v2) ? v2Frame : OutboundFrame.of(encoder.encode(v1));
+            OutboundFrame v2Frame = v2 == null ? null : shared(encoder.encode(v2));
+            OutboundFrame v1Frame = v1 == null ? null : v1.equals(v2) ? v2Frame : shared(encoder.encode(v1));
             return new PerProtocol(v1Frame, v2Frame);
         }
 

@@ -51,4 +51,21 @@ class SharedFramesTest extends SocketTestBase {
         assertThat(hub.socketsOf(bob.name())).allMatch(session -> session.socket != null);
         assertThat(writer.framesSentByText()).as("frames that took the sendText fallback").isEqualTo(byTextBefore);
     }
+
+    /** Large frames take the shared direct-buffer path; every byte must still arrive, multi-byte letters included. */
+    @Test
+    void largeBroadcastsArriveWhole() {
+        ChatUser alice = ChatUser.register("alice");
+        ChatUser bob = ChatUser.register("bob");
+        SocketClient aliceV1 = sockets.v1Ready(base, alice);
+        SocketClient bobV2 = sockets.v2Ready(base, bob);
+        String text = "große Grüße, 世界 ".repeat(200);
+
+        aliceV1.sendJson(Map.of("type", "message", "text", text, "clientId", "shared-large"));
+
+        JsonNode atAlice = aliceV1.nextMatching(frame -> "shared-large".equals(frame.path("clientId").asText()));
+        JsonNode atBob = bobV2.nextMatching(frame -> "shared-large".equals(frame.path("clientId").asText()));
+        assertThat(atAlice.get("text").asText()).isEqualTo(text);
+        assertThat(atBob).isEqualTo(atAlice);
+    }
 }
