@@ -24,7 +24,8 @@ class ArchitectureTest {
             "jakarta.ws.rs..", "org.jboss.resteasy..", "io.quarkus.vertx.http..", "io.quarkus.resteasy..",
             "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", "io.quarkus.narayana..",
             "java.sql..", "javax.sql..", "io.agroal..",
-            "io.chatterbox.socket..", "io.chatterbox.rest..", "io.chatterbox.storage..", "io.chatterbox.wire.." };
+            "io.chatterbox.socket..", "io.chatterbox.rest..", "io.chatterbox.storage..", "io.chatterbox.wire..",
+            "io.chatterbox.cluster.." };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -46,14 +47,20 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotUseEachOther() {
         noClasses().that().resideInAnyPackage("io.chatterbox.socket..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.rest..", "io.chatterbox.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.rest..", "io.chatterbox.storage..",
+                        "io.chatterbox.cluster..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage("io.chatterbox.rest..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.socket..", "io.chatterbox.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.socket..", "io.chatterbox.storage..",
+                        "io.chatterbox.cluster..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage("io.chatterbox.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.socket..", "io.chatterbox.rest..",
                         "io.chatterbox.wire..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.chatterbox.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.socket..", "io.chatterbox.rest..",
+                        "io.chatterbox.storage..", "io.chatterbox.wire..")
                 .check(MAIN);
     }
 }

@@ -12,4 +12,11 @@ public interface Revocations {
 
     /** Calls the listener for every notice published from now on, by any node. */
     void subscribe(Consumer<TokensRevoked> listener);
+
+    /**
+     * Calls the listener whenever notices may have been missed (a node lost its channel to the others for a while):
+     * whatever was cached from notices must be read again from the store. Never, on one node.
+     */
+    default void onNoticesMissed(Runnable listener) {
+    }
 }

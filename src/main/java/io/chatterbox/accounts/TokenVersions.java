@@ -22,6 +22,7 @@ public class TokenVersions {
     public TokenVersions(AccountStore accounts, Revocations revocations) {
         this.accounts = accounts;
         revocations.subscribe(revoked -> remember(revoked.userId(), revoked.tokenVersion()));
+        revocations.onNoticesMissed(versions::clear);
     }
 
     /** The version a token carries in its {@value #CLAIM} claim; an exception when it is missing or not a whole number. */

@@ -25,6 +25,8 @@ public interface ChatterboxConfig {
 
     Security security();
 
+    Cluster cluster();
+
     interface Auth {
         /** bcrypt cost factor (log2 rounds) for new password hashes. */
         @WithDefault("10")
@@ -77,7 +79,8 @@ public interface ChatterboxConfig {
 
         /**
          * Messages that may wait for the writer before new ones are refused as overloaded; as many commands (edits,
-         * deletions, read markers, room changes) may wait besides. Joins are bounded by each user's socket cap and connection rate.
+         * deletions, read markers, room changes) may wait besides. Joins are bounded by each user's socket cap and
+         * connection rate.
          */
         @WithDefault("10000")
         int queueCapacity();
@@ -209,5 +212,40 @@ public interface ChatterboxConfig {
          * (not browsers) are not affected.
          */
         Optional<List<String>> allowedOrigins();
+    }
+
+    /**
+     * Cluster mode: several nodes serve one community on a shared PostgreSQL (and Redis). When no database URL is set
+     * the node is embedded (SQLite in the data directory), as by default.
+     */
+    interface Cluster {
+        /** PostgreSQL JDBC URL of the store of record, e.g. jdbc:postgresql://127.0.0.1:5432/chat; set: cluster mode. */
+        Optional<String> databaseUrl();
+
+        /** PostgreSQL user. */
+        Optional<String> databaseUsername();
+
+        /** PostgreSQL password (never logged). */
+        Optional<String> databasePassword();
+
+        /**
+         * Redis URL, e.g. redis://127.0.0.1:6379: what several nodes share at once (events between nodes, revocations,
+         * room changes). Without it a node on PostgreSQL works alone.
+         */
+        Optional<String> redisUrl();
+
+        /** Prefix of this cluster's Redis keys and channel, so several clusters (or test runs) can share one Redis. */
+        @WithDefault("chatterbox")
+        String redisPrefix();
+
+        /** Whether the store of record is the cluster's PostgreSQL. */
+        default boolean enabled() {
+            return databaseUrl().filter(url -> !url.isBlank()).isPresent();
+        }
+
+        /** Whether this node shares events with other nodes over Redis. */
+        default boolean shared() {
+            return enabled() && redisUrl().filter(url -> !url.isBlank()).isPresent();
+        }
     }
 }

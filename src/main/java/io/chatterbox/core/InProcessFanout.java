@@ -1,9 +1,11 @@
 package io.chatterbox.core;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 /** The embedded fan-out: one node, so publishing is delivering to this node's sessions, at once and in order. */
 @ApplicationScoped
+@Typed(InProcessFanout.class)
 public class InProcessFanout implements Fanout {
 
     private final NodeSessions sessions;

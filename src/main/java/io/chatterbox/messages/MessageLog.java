@@ -45,6 +45,16 @@ public interface MessageLog {
     /** The id of the room's newest message, 0 when it has none. */
     long newestId(String room);
 
+    /** The id of the newest message of any room, 0 when there is none. */
+    long newestId();
+
+    /**
+     * Messages of every room with {@code afterId < id < beforeId}, oldest first, at most {@code limit}: what a node
+     * that delivered up to {@code afterId} has not heard of, when the cluster's channel brings {@code beforeId} first
+     * (or lost some while Redis was away).
+     */
+    List<StoredMessage> between(long afterId, long beforeId, int limit);
+
     /**
      * Messages after {@code afterId} in the room that are not the reader's and not deleted, counted up to
      * {@code atMost}: the count reads no more rows than that, however far behind the reader is.

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.chatterbox.accounts.SigningKeyPair;
+import io.chatterbox.storage.postgres.SharedSigningKeys;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -17,8 +20,9 @@ import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Zero-configuration start: prepares the data directory before any extension reads its settings, and points the
- * datasource and the token keys at it. Runs this early because Flyway and the datasource open the SQLite file
- * before any application bean starts. Ordinal 150 sits below application.properties and the environment, so an
+ * datasource and the token keys at it — or, in cluster mode ({@code chatterbox.cluster.database-url}), points the
+ * {@code cluster} datasource at PostgreSQL, switches SQLite off and takes the key pair all nodes share from there.
+ * Runs this early because Flyway and the datasources open their databases before any application bean starts. Ordinal 150 sits below application.properties and the environment, so an
  * explicit database URL or key location always wins (and then no key is generated).
  */
 public class EmbeddedDataDirectory implements ConfigSourceFactory {
@@ -29,18 +33,81 @@ public class EmbeddedDataDirectory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Map<String, String> derived = new HashMap<>();
+        String clusterUrl = valueOr(context, "chatterbox.cluster.database-url", null);
+        String redisUrl = valueOr(context, "chatterbox.cluster.redis-url", null);
+        if (redisUrl != null && clusterUrl == null) {
+            throw new IllegalArgumentException("chatterbox.cluster.redis-url needs chatterbox.cluster.database-url: "
+                    + "nodes that share events must share their store of record");
+        }
+        if (redisUrl != null) {
+            derived.put("quarkus.redis.hosts", redisUrl);
+        }
+        boolean keysConfigured = isExplicit(context, "smallrye.jwt.sign.key.location")
+                || isExplicit(context, "mp.jwt.verify.publickey.location");
+        if (clusterUrl != null) {
+            clusterMode(context, clusterUrl, keysConfigured, derived);
+        } else {
+            embeddedMode(context, keysConfigured, derived);
+        }
+        return List.of(new PropertiesConfigSource(derived, "chatterbox-data-directory", ORDINAL));
+    }
+
+    /** SQLite and the key pair in the data directory. */
+    private static void embeddedMode(ConfigSourceContext context, boolean keysConfigured, Map<String, String> derived) {
         Path dataDir = Path.of(valueOr(context, "chatterbox.data-dir", "data")).toAbsolutePath().normalize();
         createDirectory(dataDir);
-
-        Map<String, String> derived = new HashMap<>();
+        derived.put("quarkus.datasource." + Stores.CLUSTER_DATASOURCE + ".active", "false");
         derived.put("quarkus.datasource.jdbc.url", "jdbc:sqlite:" + dataDir.resolve("chatterbox.db") + SQLITE_OPTIONS);
-        if (!isExplicit(context, "smallrye.jwt.sign.key.location") && !isExplicit(context, "mp.jwt.verify.publickey.location")) {
+        if (!keysConfigured) {
             SigningKeyFiles keys = SigningKeyFiles.in(dataDir);
             keys.loadOrCreate();
             derived.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
             derived.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         }
-        return List.of(new PropertiesConfigSource(derived, "chatterbox-data-directory", ORDINAL));
+    }
+
+    /**
+     * The cluster's PostgreSQL instead of SQLite (no data directory, no SQLite file), and the key pair every node
+     * shares, kept in that database.
+     */
+    private static void clusterMode(ConfigSourceContext context, String url, boolean keysConfigured, Map<String, String> derived) {
+        String username = valueOr(context, "chatterbox.cluster.database-username", null);
+        String password = valueOr(context, "chatterbox.cluster.database-password", null);
+        String cluster = "quarkus.datasource." + Stores.CLUSTER_DATASOURCE + ".";
+        derived.put(cluster + "active", "true");
+        derived.put(cluster + "jdbc.url", url);
+        if (username != null) {
+            derived.put(cluster + "username", username);
+        }
+        if (password != null) {
+            derived.put(cluster + "password", password);
+        }
+        derived.put("quarkus.datasource.active", "false");
+        derived.put("quarkus.hibernate-orm.active", "false");
+        if (!keysConfigured) {
+            // The pair every node shares, as files the JWT extension reads like the embedded ones (inline keys would
+            // lose to the file locations recorded at build time).
+            SigningKeyPair shared = new SharedSigningKeys(url, username, password).loadOrCreate();
+            SigningKeyFiles keys = SigningKeyFiles.in(privateDirectory());
+            keys.storeIfAbsent(shared);
+            keys.privateKey().toFile().deleteOnExit();
+            keys.publicKey().toFile().deleteOnExit();
+            derived.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+            derived.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+        }
+    }
+
+    /** A directory only this user can read, removed when the process exits. */
+    private static Path privateDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("chatterbox-keys-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for the token signing key", e);
+        }
     }
 
     private static void createDirectory(Path dataDir) {

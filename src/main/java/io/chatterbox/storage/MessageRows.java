@@ -19,10 +19,10 @@ import io.chatterbox.messages.StoredMessage;
  * machinery (query plans, auto-flush, insert coordination, hydration) taking most of that time and SQLite itself a
  * few percent; the rare writes (edits, rooms, read markers) and other reads stay with the entities.
  */
-final class MessageRows {
+public final class MessageRows {
 
     /** The columns {@link #read} expects, in a SELECT. */
-    static final String COLUMNS = "id, username, message, timestamp, room, client_id, edited_at, deleted";
+    public static final String COLUMNS = "id, username, message, timestamp, room, client_id, edited_at, deleted";
     private static final String FIND_EARLIER = "SELECT " + COLUMNS + " FROM messages WHERE username = ? AND client_id = ?";
     private static final String INSERT = """
             INSERT INTO messages (username, message, timestamp, room, client_id) VALUES (?, ?, ?, ?, ?) RETURNING id""";
@@ -31,7 +31,7 @@ final class MessageRows {
     }
 
     /** Stores each draft, or finds the earlier copy of a repeated clientId; results in batch order. */
-    static List<Appended> append(Connection connection, List<Draft> drafts, long now) throws SQLException {
+    public static List<Appended> append(Connection connection, List<Draft> drafts, long now) throws SQLException {
         List<Appended> stored = new ArrayList<>(drafts.size());
         Map<String, StoredMessage> byClientId = new HashMap<>();
         try (PreparedStatement findEarlier = connection.prepareStatement(FIND_EARLIER);
@@ -65,7 +65,7 @@ final class MessageRows {
     }
 
     /** The message in the current row of a query that selected {@link #COLUMNS}. */
-    static StoredMessage read(ResultSet row) throws SQLException {
+    public static StoredMessage read(ResultSet row) throws SQLException {
         long editedAt = row.getLong("edited_at");
         Long edited = row.wasNull() ? null : editedAt;
         return new StoredMessage(row.getLong("id"), row.getString("room"), row.getString("username"),

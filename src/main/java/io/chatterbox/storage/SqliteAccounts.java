@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import io.chatterbox.accounts.Account;
@@ -13,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The embedded {@link AccountStore}: the users table of the SQLite file. */
 @ApplicationScoped
+@Typed(SqliteAccounts.class)
 @ActivateRequestContext
 public class SqliteAccounts implements AccountStore {
 

@@ -1,12 +1,12 @@
 package io.chatterbox.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 
 import javax.sql.DataSource;
 
@@ -15,35 +15,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The embedded {@link DeviceStore}: the trusted_devices table of the SQLite file, over plain JDBC. */
 @ApplicationScoped
+@Typed(SqliteDevices.class)
 public class SqliteDevices implements DeviceStore {
-
-    /** Devices kept per account; signing in from one more forgets the one that expires first. */
-    static final int KEPT_PER_ACCOUNT = 20;
-
-    private static final String ACCOUNT_OF = "SELECT username_key FROM trusted_devices WHERE device_hash = ? AND expires_at > ?";
-    private static final String TRUST = """
-            INSERT INTO trusted_devices (device_hash, username_key, expires_at) VALUES (?, ?, ?)
-            ON CONFLICT (device_hash) DO UPDATE SET username_key = excluded.username_key, expires_at = excluded.expires_at""";
-    private static final String KEEP_NEWEST = """
-            DELETE FROM trusted_devices WHERE username_key = ? AND device_hash NOT IN
-            (SELECT device_hash FROM trusted_devices WHERE username_key = ? ORDER BY expires_at DESC LIMIT ?)""";
-    private static final String FORGET = "DELETE FROM trusted_devices WHERE username_key = ?";
 
     private final DataSource database;
 
-    SqliteDevices(DataSource database) {
-        this.database = database;
+    /** Through Instance: in cluster mode the SQLite datasource is inactive, and a direct injection would start it. */
+    SqliteDevices(Instance<DataSource> database) {
+        this.database = database.get();
     }
 
     @Override
     public Optional<String> accountOf(String deviceHash, long now) {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(ACCOUNT_OF)) {
-            statement.setString(1, deviceHash);
-            statement.setLong(2, now);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-            }
+        try (Connection connection = database.getConnection()) {
+            return DeviceRows.accountOf(connection, deviceHash, now);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read a trusted device", e);
         }
@@ -52,17 +37,8 @@ public class SqliteDevices implements DeviceStore {
     @Override
     public void trust(String deviceHash, String usernameKey, long expiresAt) {
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = database.getConnection();
-                    PreparedStatement trust = connection.prepareStatement(TRUST);
-                    PreparedStatement keepNewest = connection.prepareStatement(KEEP_NEWEST)) {
-                trust.setString(1, deviceHash);
-                trust.setString(2, usernameKey);
-                trust.setLong(3, expiresAt);
-                trust.executeUpdate();
-                keepNewest.setString(1, usernameKey);
-                keepNewest.setString(2, usernameKey);
-                keepNewest.setInt(3, KEPT_PER_ACCOUNT);
-                keepNewest.executeUpdate();
+            try (Connection connection = database.getConnection()) {
+                DeviceRows.trust(connection, deviceHash, usernameKey, expiresAt);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not store a trusted device", e);
             }
@@ -71,10 +47,8 @@ public class SqliteDevices implements DeviceStore {
 
     @Override
     public void forgetAll(String usernameKey) {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(FORGET)) {
-            statement.setString(1, usernameKey);
-            statement.executeUpdate();
+        try (Connection connection = database.getConnection()) {
+            DeviceRows.forgetAll(connection, usernameKey);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not forget trusted devices", e);
         }

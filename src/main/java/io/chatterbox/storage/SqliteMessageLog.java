@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import javax.sql.DataSource;
@@ -32,6 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * transactions (SQLite then takes no write lock, so they never wait for or delay the writer).
  */
 @ApplicationScoped
+@Typed(SqliteMessageLog.class)
 @ActivateRequestContext
 public class SqliteMessageLog implements MessageLog {
 
@@ -39,13 +41,15 @@ public class SqliteMessageLog implements MessageLog {
     private static final String LATEST = SELECT + "WHERE room = ? ORDER BY id DESC LIMIT ?";
     private static final String BEFORE = SELECT + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
     private static final String AFTER = SELECT + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
+    private static final String BETWEEN = SELECT + "WHERE id > ? AND id < ? ORDER BY id LIMIT ?";
     private static final String UNREAD = """
             SELECT count(*) FROM (SELECT 1 FROM messages WHERE room = ? AND id > ? AND username <> ? AND deleted = 0 LIMIT ?)""";
 
     private final DataSource database;
 
-    SqliteMessageLog(DataSource database) {
-        this.database = database;
+    /** Through Instance: in cluster mode the SQLite datasource is inactive, and a direct injection would start it. */
+    SqliteMessageLog(Instance<DataSource> database) {
+        this.database = database.get();
     }
 
     @Override
@@ -56,18 +60,17 @@ public class SqliteMessageLog implements MessageLog {
 
     @Override
     public Page latest(String room, int limit) {
-        return newestFirst(page(LATEST, room, null, limit + 1), limit);
+        return Page.fromNewestFirst(page(LATEST, room, null, limit + 1), limit);
     }
 
     @Override
     public Page before(String room, long beforeId, int limit) {
-        return newestFirst(page(BEFORE, room, beforeId, limit + 1), limit);
+        return Page.fromNewestFirst(page(BEFORE, room, beforeId, limit + 1), limit);
     }
 
     @Override
     public Page after(String room, long afterId, int limit) {
-        List<StoredMessage> page = page(AFTER, room, afterId, limit + 1);
-        return page.size() > limit ? new Page(page.subList(0, limit), true) : new Page(page, false);
+        return Page.fromOldestFirst(page(AFTER, room, afterId, limit + 1), limit);
     }
 
     @Override
@@ -119,6 +122,16 @@ public class SqliteMessageLog implements MessageLog {
     }
 
     @Override
+    public long newestId() {
+        return Message.<Message> find("order by id desc").firstResultOptional().map(message -> message.id).orElse(0L);
+    }
+
+    @Override
+    public List<StoredMessage> between(long afterId, long beforeId, int limit) {
+        return rows("read messages", BETWEEN, afterId, beforeId, limit);
+    }
+
+    @Override
     public long unread(String room, long afterId, String reader, int atMost) {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement(UNREAD)) {
@@ -155,15 +168,17 @@ public class SqliteMessageLog implements MessageLog {
      * docs/performance.md).
      */
     private List<StoredMessage> page(String sql, String room, Long id, int limit) {
+        String what = "read messages of room " + room;
+        return id == null ? rows(what, sql, room, limit) : rows(what, sql, room, id, limit);
+    }
+
+    private List<StoredMessage> rows(String what, String sql, Object... parameters) {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            statement.setString(parameter++, room);
-            if (id != null) {
-                statement.setLong(parameter++, id);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
             }
-            statement.setInt(parameter, limit);
-            List<StoredMessage> messages = new ArrayList<>(limit);
+            List<StoredMessage> messages = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     messages.add(MessageRows.read(rows));
@@ -171,15 +186,8 @@ public class SqliteMessageLog implements MessageLog {
             }
             return messages;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read messages of room " + room, e);
+            throw new IllegalStateException("Could not " + what, e);
         }
-    }
-
-    private static Page newestFirst(List<StoredMessage> newestFirst, int limit) {
-        boolean hasMore = newestFirst.size() > limit;
-        List<StoredMessage> oldestFirst = new ArrayList<>(hasMore ? newestFirst.subList(0, limit) : newestFirst);
-        Collections.reverse(oldestFirst);
-        return new Page(oldestFirst, hasMore);
     }
 
     private static StoredMessage stored(Message message) {

@@ -1,6 +1,7 @@
 package io.chatterbox.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import io.chatterbox.messages.ReadMarkerStore;
@@ -8,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The embedded {@link ReadMarkerStore}: the read_markers table of the SQLite file. */
 @ApplicationScoped
+@Typed(SqliteReadMarkers.class)
 @ActivateRequestContext
 public class SqliteReadMarkers implements ReadMarkerStore {
 

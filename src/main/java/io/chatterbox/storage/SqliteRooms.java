@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import io.chatterbox.rooms.RoomChange;
@@ -21,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * its change notices are simply told to this node's listeners once each change is committed.
  */
 @ApplicationScoped
+@Typed(SqliteRooms.class)
 @ActivateRequestContext
 public class SqliteRooms implements RoomStore {
 

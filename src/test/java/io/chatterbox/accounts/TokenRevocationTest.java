@@ -14,13 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 
-import io.chatterbox.storage.Message;
+import io.chatterbox.messages.MessageLog;
+import io.chatterbox.rooms.RoomInfo;
 import io.chatterbox.support.Accounts;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +31,9 @@ import io.smallrye.jwt.build.Jwt;
 /** Logout and password changes revoke tokens everywhere; sockets die with their token (close 1008). */
 @QuarkusTest
 class TokenRevocationTest {
+
+    @Inject
+    MessageLog log;
 
     @TestHTTPResource("/")
     URI base;
@@ -83,8 +88,10 @@ class TokenRevocationTest {
         }
     }
 
-    private static long storedBy(String username) {
-        return QuarkusTransaction.requiringNew().call(() -> Message.count("username", username));
+    /** The user's messages in general's recent past, through the store port (SQLite or PostgreSQL). */
+    private long storedBy(String username) {
+        return log.latest(RoomInfo.GENERAL, 1_000).messages().stream()
+                .filter(message -> message.username().equals(username)).count();
     }
 
     @Test

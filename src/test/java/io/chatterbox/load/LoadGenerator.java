@@ -102,7 +102,7 @@ public final class LoadGenerator {
         long stormStart = System.nanoTime();
         long[] upgradedAt = new long[1];
         List<Boolean> connected = bounded(options.clients(), options.connectConcurrency(), i -> clients.get(i)
-                .connect(sockets, options.url(), tokens.get(options.userOf(i)))
+                .connect(sockets, options.nodeOf(i), tokens.get(options.userOf(i)))
                 .compose(up -> clients.get(i).joined())
                 .map(true)
                 .otherwise(failure -> {
@@ -403,7 +403,7 @@ public final class LoadGenerator {
     }
 
     private ProcessSample sampleServer() {
-        return options.pid() == null ? null : ProcessSample.of(options.pid());
+        return options.pid() == null ? null : ProcessSample.ofAll(options.pid());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -2,11 +2,14 @@ package io.chatterbox.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The generator's command-line options ({@code --name value}); see {@link #USAGE}. */
-record LoadOptions(URI url, int clients, int users, int senders, double rate, Duration duration, Duration warmup,
+record LoadOptions(String urls, int clients, int users, int senders, double rate, Duration duration, Duration warmup,
         int size, String pid, String json, int loops, int httpConcurrency, int connectConcurrency, Duration drain,
         Duration settle, String password, int rooms) {
 
@@ -14,7 +17,9 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
             Chatterbox load generator: opens N clients over the real protocol (register, login, /ws), sends on a fixed
             schedule and reports end-to-end latency, loss, duplicates, reordering, and the server's RSS and CPU.
 
-              --url URL                 server base URL (default http://127.0.0.1:8080)
+              --url URL[,URL…]          server base URL (default http://127.0.0.1:8080); with several (cluster nodes)
+                                        the senders connect to the first and the other clients round-robin to the
+                                        rest, so every delivery crosses nodes; accounts are set up on the first
               --clients N               WebSocket connections to open (default 100)
               --users U                 distinct accounts; connections are spread over them (default = clients);
                                         the server allows chatterbox.limits.connections-per-user per account
@@ -23,7 +28,7 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
               --duration D              measured sending time, e.g. 30s, 2m, 500ms (default 30s)
               --warmup D                sending time before measuring; latency not recorded (default 5s)
               --size B                  text length in characters, at least the ~40-character header (default 100)
-              --pid PID                 server process to sample RSS and CPU of (/proc/PID; optional)
+              --pid PID[,PID…]          server process(es) to sample RSS and CPU of, summed (/proc/PID; optional)
               --json FILE               also write the results as JSON
               --loops L                 event-loop threads of the generator (default 2)
               --http-concurrency C      registrations/logins in flight (default 16)
@@ -65,7 +70,7 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
         }
         int clients = integer(values.remove("clients"), 100);
         LoadOptions options = new LoadOptions(
-                URI.create(values.getOrDefault("url", "http://127.0.0.1:8080")),
+                values.getOrDefault("url", "http://127.0.0.1:8080"),
                 clients,
                 integer(values.remove("users"), clients),
                 integer(values.remove("senders"), 10),
@@ -82,6 +87,7 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
                 duration(values.remove("settle"), "2s"),
                 values.getOrDefault("password", "load-generator-Pa55phrase"),
                 integer(values.remove("rooms"), 0));
+        options.nodes();
         values.remove("url");
         values.remove("rate");
         values.remove("password");
@@ -114,6 +120,23 @@ record LoadOptions(URI url, int clients, int users, int senders, double rate, Du
     }
 
     /** The account client {@code i} connects as: without rooms round-robin, with rooms one of its room's accounts. */
+    /** Every node's base URL, in the order given. */
+    List<URI> nodes() {
+        return Arrays.stream(urls.split(",")).map(String::trim).map(URI::create).toList();
+    }
+
+    /** Where accounts are set up (and, with one node, every client connects). */
+    URI url() {
+        return nodes().get(0);
+    }
+
+    /** The node client {@code client} connects to: the first for senders, the others in turn for the rest. */
+    URI nodeOf(int client) {
+        List<URI> nodes = nodes();
+        boolean sender = IntStream.range(0, senders).anyMatch(s -> clientOfSender(s) == client);
+        return nodes.size() == 1 || sender ? nodes.get(0) : nodes.get(1 + client % (nodes.size() - 1));
+    }
+
     int userOf(int client) {
         if (rooms == 0) {
             return client % users;

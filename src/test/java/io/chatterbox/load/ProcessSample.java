@@ -13,6 +13,22 @@ record ProcessSample(long wallNanos, long rssKb, long cpuTicks) {
     /** Clock ticks per second; 100 on every common Linux kernel. */
     static final long TICKS_PER_SECOND = 100;
 
+    /** Several processes (comma-separated pids, e.g. two cluster nodes) as one: RSS and CPU summed. */
+    static ProcessSample ofAll(String pids) {
+        long now = System.nanoTime();
+        long rss = 0;
+        long ticks = 0;
+        for (String pid : pids.split(",")) {
+            ProcessSample one = of(pid.trim());
+            if (!one.valid()) {
+                return new ProcessSample(now, -1, -1);
+            }
+            rss += one.rssKb;
+            ticks += one.cpuTicks;
+        }
+        return new ProcessSample(now, rss, ticks);
+    }
+
     static ProcessSample of(String pid) {
         long now = System.nanoTime();
         try {

@@ -10,13 +10,14 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.chatterbox.accounts.AccountStore;
 import io.chatterbox.accounts.Passwords;
-import io.chatterbox.accounts.Usernames;
-import io.chatterbox.storage.User;
 import io.chatterbox.support.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +25,9 @@ import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class AccountResourceTest {
+
+    @Inject
+    AccountStore accounts;
 
     private static ValidatableResponse post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).post(path).then();
@@ -154,8 +158,7 @@ class AccountResourceTest {
         String name = Accounts.uniqueName("hash");
         post("/register", credentials(name, "swift-otter-lamp-1")).statusCode(201);
 
-        String hash = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> User.<User> find("usernameKey", Usernames.key(name)).firstResult().hashedPassword);
+        String hash = accounts.findByName(name).orElseThrow().passwordHash();
         org.assertj.core.api.Assertions.assertThat(hash).startsWith("$2").doesNotContain("swift-otter-lamp-1");
     }
 }

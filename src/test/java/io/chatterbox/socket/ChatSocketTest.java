@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.messages.MessageLog;
 import io.chatterbox.presence.Presence;
-import io.chatterbox.storage.Message;
+import io.chatterbox.rooms.RoomInfo;
 import io.chatterbox.support.Accounts;
 import io.chatterbox.support.SocketClient;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,6 +37,9 @@ class ChatSocketTest {
 
     @Inject
     Presence presence;
+
+    @Inject
+    MessageLog log;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -272,7 +275,9 @@ class ChatSocketTest {
         return StreamSupport.stream(presence.get("online").spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    private static long storedWithClientId(String username, String clientId) {
-        return QuarkusTransaction.requiringNew().call(() -> Message.count("username = ?1 and clientId = ?2", username, clientId));
+    /** Rows of general's recent past (through the store port, so this reads SQLite or PostgreSQL alike). */
+    private long storedWithClientId(String username, String clientId) {
+        return log.latest(RoomInfo.GENERAL, 1_000).messages().stream()
+                .filter(message -> message.username().equals(username) && clientId.equals(message.clientId())).count();
     }
 }

@@ -103,6 +103,16 @@ public final class InMemoryMessageLog implements MessageLog {
     }
 
     @Override
+    public synchronized long newestId() {
+        return messages.isEmpty() ? 0 : messages.lastKey();
+    }
+
+    @Override
+    public synchronized List<StoredMessage> between(long afterId, long beforeId, int limit) {
+        return messages.subMap(afterId, false, beforeId, false).values().stream().limit(limit).toList();
+    }
+
+    @Override
     public synchronized long unread(String room, long afterId, String reader, int atMost) {
         return inRoom(room).filter(m -> m.id() > afterId && !m.username().equals(reader) && !m.deleted()).limit(atMost)
                 .count();

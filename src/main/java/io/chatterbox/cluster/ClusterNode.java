@@ -1,0 +1,81 @@
+package io.chatterbox.cluster;
+
+import io.chatterbox.core.ChatEvent;
+import io.chatterbox.core.NodeSessions;
+import io.chatterbox.accounts.TokensRevoked;
+import io.chatterbox.messages.MessageLog;
+import io.chatterbox.rooms.RoomChange;
+import io.chatterbox.rooms.RoomStore;
+
+/**
+ * This node's part in a cluster: the shared-state adapters over one Redis channel, and the handling of what other
+ * nodes say on it.
+ */
+final class ClusterNode {
+
+    private final ClusterBus bus;
+    private final ClusterChannel channel;
+    private final MessageLog log;
+    private final NodeSessions sessions;
+    private final OrderedMessages messages;
+    private final ClusterFanout fanout;
+    private final ClusterRevocations revocations;
+    private volatile ClusterRoomStore rooms;
+
+    ClusterNode(ClusterBus bus, EventCodec codec, MessageLog log, NodeSessions sessions) {
+        this.bus = bus;
+        this.channel = new ClusterChannel(bus, codec);
+        this.log = log;
+        this.sessions = sessions;
+        this.messages = new OrderedMessages(log, sessions);
+        this.fanout = new ClusterFanout(sessions, messages, channel);
+        this.revocations = new ClusterRevocations(channel);
+    }
+
+    /** Listens before it reads where the store stands, so no message falls between the two. */
+    void start() {
+        channel.listen(this::heard);
+        bus.onResubscribed(() -> channel.runInOrder(() -> {
+            revocations.noticesMissed();
+            messages.catchUp();
+        }));
+        bus.onPublisherReconnected(() -> channel.publish(Envelope.Kind.CATCH_UP, null, null, new Envelope.CatchUp()));
+        bus.start();
+        messages.startAfter(log.newestId());
+    }
+
+    void stop() {
+        bus.stop();
+        channel.stop();
+    }
+
+    ClusterFanout fanout() {
+        return fanout;
+    }
+
+    ClusterRevocations revocations() {
+        return revocations;
+    }
+
+    synchronized RoomStore rooms(RoomStore store) {
+        if (rooms == null) {
+            rooms = new ClusterRoomStore(store, channel, sessions);
+        }
+        return rooms;
+    }
+
+    private void heard(Envelope envelope, Object payload) {
+        switch (envelope.kind()) {
+            case ROOM -> fanout.deliverToRoom(envelope.target(), (ChatEvent) payload, envelope.except());
+            case USER -> sessions.deliverToUser(envelope.target(), (ChatEvent) payload);
+            case ROOM_CHANGE -> {
+                ClusterRoomStore store = rooms;
+                if (store != null) {
+                    store.heard((RoomChange) payload);
+                }
+            }
+            case REVOKED -> revocations.heard((TokensRevoked) payload);
+            case CATCH_UP -> messages.catchUp();
+        }
+    }
+}

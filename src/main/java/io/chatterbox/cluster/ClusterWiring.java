@@ -1,0 +1,77 @@
+package io.chatterbox.cluster;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chatterbox.accounts.InProcessRevocations;
+import io.chatterbox.accounts.Revocations;
+import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.core.Fanout;
+import io.chatterbox.core.InProcessFanout;
+import io.chatterbox.core.NodeSessions;
+import io.chatterbox.messages.MessageLog;
+import io.chatterbox.rooms.RoomStore;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+/**
+ * What nodes share at once, chosen when the node starts: in-process for an embedded node (and for a node on
+ * PostgreSQL without Redis, which works alone), or over Redis when {@code chatterbox.cluster.redis-url} is set.
+ */
+@ApplicationScoped
+public class ClusterWiring {
+
+    private final ChatterboxConfig.Cluster config;
+    private final Instance<Redis> redis;
+    private final Vertx vertx;
+    private final ObjectMapper json;
+    private final MessageLog log;
+    private final NodeSessions sessions;
+    private ClusterNode node;
+
+    ClusterWiring(ChatterboxConfig config, Instance<Redis> redis, Vertx vertx, ObjectMapper json, MessageLog log,
+            NodeSessions sessions) {
+        this.config = config.cluster();
+        this.redis = redis;
+        this.vertx = vertx;
+        this.json = json;
+        this.log = log;
+        this.sessions = sessions;
+    }
+
+    @Produces
+    @ApplicationScoped
+    Fanout fanout(Instance<InProcessFanout> embedded) {
+        return config.shared() ? node().fanout() : embedded.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Revocations revocations(Instance<InProcessRevocations> embedded) {
+        return config.shared() ? node().revocations() : embedded.get();
+    }
+
+    /** The store of rooms, with its change notices heard on every node when the node shares. */
+    public RoomStore rooms(RoomStore store) {
+        return config.shared() ? node().rooms(store) : store;
+    }
+
+    private synchronized ClusterNode node() {
+        if (node == null) {
+            node = new ClusterNode(new ClusterBus(redis.get(), vertx, config.redisPrefix()), new EventCodec(json), log, sessions);
+            node.start();
+        }
+        return node;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (node != null) {
+            node.stop();
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.chatterbox.cluster;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.chatterbox.support.PostgresDatabase;
+import io.chatterbox.support.RedisServer;
+import io.chatterbox.support.ServerProcess;
+import io.chatterbox.support.SocketClient;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Two real nodes of the packaged jar on one PostgreSQL database and one Redis (a key prefix of this run's own),
+ * started at the same moment: what one node's users do reaches the other node's users as if they shared a machine.
+ */
+class ClusterIT {
+
+    private static final String PASSWORD = "cluster-password-5521";
+
+    @TempDir
+    static Path work;
+
+    private static PostgresDatabase database;
+    private static ServerProcess a;
+    private static ServerProcess b;
+    private final List<SocketClient> sockets = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        RedisServer.require();
+        database = PostgresDatabase.create();
+        Map<String, String> cluster = new HashMap<>(Map.of(
+                "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
+                "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
+                "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
+                "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
+                "CHATTERBOX_AUTH_BCRYPT_COST", "4",
+                "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
+                "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000"));
+        // Together, so both migrate the schema and look for the signing key at once.
+        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> start("a", cluster));
+        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start("b", cluster));
+        a = first.join();
+        b = second.join();
+    }
+
+    private static ServerProcess start(String name, Map<String, String> environment) {
+        try {
+            return ServerProcess.start(Files.createDirectories(work.resolve(name)), environment);
+        } catch (Exception e) {
+            throw new IllegalStateException("node " + name + " did not start", e);
+        }
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        for (ServerProcess node : Stream.of(a, b).filter(node -> node != null).toList()) {
+            node.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeSockets() {
+        sockets.forEach(SocketClient::close);
+    }
+
+    private SocketClient v2(ServerProcess node, String token, String query) {
+        SocketClient socket = SocketClient.connectV2(node.base(), token, query);
+        sockets.add(socket);
+        socket.next("rooms");
+        return socket;
+    }
+
+    private static String user(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static RequestSpecification api(ServerProcess node, String token) {
+        return given().baseUri(node.base().toString()).header("Authorization", "Bearer " + token);
+    }
+
+    private static boolean isMessage(JsonNode frame, String clientId) {
+        return "message".equals(frame.path("type").asText()) && clientId.equals(frame.path("clientId").asText());
+    }
+
+    @Test
+    void aMessagePostedOnOneNodeReachesTheOtherOnceWithTheSameIdAndTheSenderIsAcknowledged() throws Exception {
+        String alice = a.login(user("alice"), PASSWORD);
+        String bob = b.login(user("bob"), PASSWORD);
+        SocketClient aliceOnA = v2(a, alice, null);
+        SocketClient bobOnB = v2(b, bob, null);
+
+        aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "across the cluster", "clientId", "x-1"));
+
+        JsonNode ack = aliceOnA.nextMatching(frame -> isMessage(frame, "x-1"));
+        JsonNode received = bobOnB.nextMatching(frame -> isMessage(frame, "x-1"));
+        assertThat(received.get("id").asLong()).isEqualTo(ack.get("id").asLong());
+        assertThat(received.get("text").asText()).isEqualTo("across the cluster");
+    }
+
+    /** Both nodes write at once; every client, on either node, sees every message once and in id order. */
+    @Test
+    void messagesFromBothNodesArriveEverywhereOnceAndInIdOrder() throws Exception {
+        String alice = a.login(user("alice"), PASSWORD);
+        String bob = b.login(user("bob"), PASSWORD);
+        String watcher = a.login(user("watcher"), PASSWORD);
+        SocketClient aliceOnA = v2(a, alice, null);
+        SocketClient bobOnB = v2(b, bob, null);
+        List<SocketClient> watchers = List.of(v2(a, watcher, null), v2(b, watcher, null));
+        String run = UUID.randomUUID().toString().substring(0, 6);
+
+        for (int i = 0; i < 100; i++) {
+            aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "a" + i, "clientId", run + "-a" + i));
+            bobOnB.sendJson(Map.of("type", "message", "room", "general", "text", "b" + i, "clientId", run + "-b" + i));
+        }
+
+        for (SocketClient socket : Stream.concat(watchers.stream(), Stream.of(aliceOnA, bobOnB)).toList()) {
+            List<Long> ids = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            while (ids.size() < 200) {
+                JsonNode frame = socket.nextMatching(f -> "message".equals(f.path("type").asText())
+                        && f.path("clientId").asText().startsWith(run));
+                ids.add(frame.get("id").asLong());
+                texts.add(frame.get("text").asText());
+            }
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+            assertThat(texts.stream().filter(text -> text.startsWith("a")).toList())
+                    .containsExactlyElementsOf(Stream.iterate(0, i -> i + 1).limit(100).map(i -> "a" + i).toList());
+            assertThat(texts.stream().filter(text -> text.startsWith("b")).toList())
+                    .containsExactlyElementsOf(Stream.iterate(0, i -> i + 1).limit(100).map(i -> "b" + i).toList());
+        }
+    }
+
+    @Test
+    void aClientThatLeftOneNodeResumesOnTheOtherWithExactlyWhatItMissed() throws Exception {
+        String alice = a.login(user("alice"), PASSWORD);
+        String bob = b.login(user("bob"), PASSWORD);
+        SocketClient aliceOnA = v2(a, alice, null);
+        aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "before", "clientId", "r-0"));
+        long seen = aliceOnA.nextMatching(frame -> isMessage(frame, "r-0")).get("id").asLong();
+        aliceOnA.close();
+
+        SocketClient bobOnB = v2(b, bob, null);
+        List<Long> missed = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String clientId = "r-" + i;
+            bobOnB.sendJson(Map.of("type", "message", "room", "general", "text", "missed " + i, "clientId", clientId));
+            missed.add(bobOnB.nextMatching(frame -> isMessage(frame, clientId)).get("id").asLong());
+        }
+
+        SocketClient aliceOnB = SocketClient.connectV2(b.base(), alice, "since=" + seen);
+        sockets.add(aliceOnB);
+        JsonNode history = aliceOnB.nextMatching(frame -> "history".equals(frame.path("type").asText())
+                && "general".equals(frame.path("room").asText()));
+        List<Long> resumed = new ArrayList<>();
+        history.get("messages").forEach(message -> resumed.add(message.get("id").asLong()));
+        assertThat(resumed).containsAll(missed).doesNotContain(seen).isSorted();
+    }
+
+    @Test
+    void aRepeatedClientIdOnTheOtherNodeStoresNothingAndAnswersWithTheOriginal() throws Exception {
+        String alice = a.login(user("alice"), PASSWORD);
+        String clientId = "dup-" + UUID.randomUUID();
+        SocketClient onA = v2(a, alice, null);
+        onA.sendJson(Map.of("type", "message", "room", "general", "text", "once", "clientId", clientId));
+        JsonNode original = onA.nextMatching(frame -> isMessage(frame, clientId));
+        onA.abort();
+
+        SocketClient onB = v2(b, alice, null);
+        onB.sendJson(Map.of("type", "message", "room", "general", "text", "once (resent)", "clientId", clientId));
+        JsonNode answer = onB.nextMatching(frame -> isMessage(frame, clientId));
+
+        assertThat(answer.get("id").asLong()).isEqualTo(original.get("id").asLong());
+        assertThat(answer.get("text").asText()).isEqualTo("once");
+        List<Object> stored = api(b, alice).queryParam("limit", 100).get("/api/rooms/general/messages").then().statusCode(200)
+                .extract().jsonPath().getList("messages.findAll { it.clientId == '" + clientId + "' }");
+        assertThat(stored).hasSize(1);
+    }
+
+    @Test
+    void aLogoutOnOneNodeClosesTheSocketsAndRefusesTheTokenOnTheOther() throws Exception {
+        String name = user("leaver");
+        String token = a.login(name, PASSWORD);
+        SocketClient onB = v2(b, token, null);
+
+        a.logout(token);
+
+        assertThat(onB.awaitClose()).isEqualTo(1008);
+        api(b, token).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void membershipChangedOnOneNodeTakesEffectOnTheOtherAtOnce() throws Exception {
+        String aliceName = user("alice");
+        String bobName = user("bob");
+        String alice = a.login(aliceName, PASSWORD);
+        String bob = b.login(bobName, PASSWORD);
+        SocketClient bobOnB = v2(b, bob, null);
+        String room = api(a, alice).contentType("application/json")
+                .body(Map.of("name", user("secret"), "private", true)).post("/api/rooms").then().statusCode(201)
+                .extract().path("room");
+
+        api(a, alice).contentType("application/json").body(Map.of("username", bobName))
+                .post("/api/rooms/" + room + "/members").then().statusCode(201);
+        JsonNode joined = bobOnB.next("room_joined");
+        assertThat(joined.get("room").get("room").asText()).isEqualTo(room);
+        SocketClient aliceOnA = v2(a, alice, null);
+        aliceOnA.sendJson(Map.of("type", "message", "room", room, "text", "for members", "clientId", "m-1"));
+        assertThat(bobOnB.nextMatching(frame -> isMessage(frame, "m-1")).get("room").asText()).isEqualTo(room);
+        api(b, bob).get("/api/rooms/" + room + "/messages").then().statusCode(200);
+
+        api(a, alice).delete("/api/rooms/" + room + "/members/" + bobName).then().statusCode(204);
+        assertThat(bobOnB.next("room_left").get("room").asText()).isEqualTo(room);
+        api(b, bob).get("/api/rooms/" + room + "/messages").then().statusCode(404);
+        aliceOnA.sendJson(Map.of("type", "message", "room", room, "text", "after the removal", "clientId", "m-2"));
+        aliceOnA.nextMatching(frame -> isMessage(frame, "m-2"));
+        bobOnB.sendJson(Map.of("type", "message", "room", "general", "text", "marker", "clientId", "m-3"));
+        List<JsonNode> untilMarker = bobOnB.framesUntil(frame -> isMessage(frame, "m-3"));
+        assertThat(untilMarker).noneMatch(frame -> isMessage(frame, "m-2"));
+    }
+}

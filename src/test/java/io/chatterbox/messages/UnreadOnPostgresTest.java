@@ -1,0 +1,11 @@
+package io.chatterbox.messages;
+
+import io.chatterbox.support.ClusterProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@link UnreadTest}, with the node in cluster mode: its store of record is PostgreSQL. */
+@QuarkusTest
+@TestProfile(ClusterProfile.class)
+class UnreadOnPostgresTest extends UnreadTest {
+}
