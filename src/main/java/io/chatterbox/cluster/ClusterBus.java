@@ -101,7 +101,7 @@ final class ClusterBus {
     }
 
     private void dropPublisher(RedisConnection connection, Throwable failure) {
-        if (publisher == connection) {
+        if (publisher == connection && !stopped) {
             publisher = null;
             LOG.warnf("Lost the Redis connection for publishing%s; reconnecting", failure == null ? "" : " (" + failure.getMessage() + ")");
             vertx.setTimer(RETRY_MILLIS, id -> connectPublisher(true));
@@ -133,7 +133,7 @@ final class ClusterBus {
     }
 
     private void dropSubscriber(RedisConnection connection, Throwable failure) {
-        if (subscriber == connection) {
+        if (subscriber == connection && !stopped) {
             subscriber = null;
             LOG.warnf("Lost the Redis connection for listening%s; reconnecting", failure == null ? "" : " (" + failure.getMessage() + ")");
             vertx.setTimer(RETRY_MILLIS, id -> subscribe(true));

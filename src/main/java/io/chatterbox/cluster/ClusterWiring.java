@@ -1,7 +1,7 @@
 package io.chatterbox.cluster;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
@@ -15,6 +15,7 @@ import io.chatterbox.core.InProcessFanout;
 import io.chatterbox.core.NodeSessions;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.rooms.RoomStore;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 
@@ -68,8 +69,8 @@ public class ClusterWiring {
         return node;
     }
 
-    @PreDestroy
-    synchronized void stop() {
+    /** Before the Redis client closes its connections, so losing them is not mistaken for an outage. */
+    synchronized void stop(@Observes ShutdownEvent event) {
         if (node != null) {
             node.stop();
         }

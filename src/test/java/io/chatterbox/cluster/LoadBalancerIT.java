@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.jboss.logging.Logger;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +65,7 @@ class LoadBalancerIT {
                 SocketClient writing = SocketClient.connect(balancer.base(), sender);
                 writing.next("history");
 
-                List<Long> acknowledged = new ArrayList<>(send(writing, "before", 30));
+                List<Long> acknowledged = new ArrayList<>(writing.sendAcknowledged("before", 30));
                 List<Long> received = new ArrayList<>(receive(reading, 30));
 
                 readersNode.kill();
@@ -82,7 +82,7 @@ class LoadBalancerIT {
                     writing = SocketClient.connect(balancer.base(), sender, "since=" + acknowledged.get(acknowledged.size() - 1));
                     writing.next("history");
                 }
-                acknowledged.addAll(send(writing, "after", 30));
+                acknowledged.addAll(writing.sendAcknowledged("after", 30));
                 received.addAll(receive(resumed, acknowledged.size() - received.size()));
 
                 assertThat(received).as("what the reader saw, live and resumed").containsExactlyElementsOf(acknowledged);
@@ -101,20 +101,6 @@ class LoadBalancerIT {
                 .post("/login").then().statusCode(200).extract().path("access_token");
     }
 
-    /** Sends {@code count} messages and waits for each acknowledgement; their ids, in order. */
-    private static List<Long> send(SocketClient socket, String label, int count) {
-        String run = label + "-" + UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < count; i++) {
-            socket.sendJson(Map.of("type", "message", "text", label + " " + i, "clientId", run + "-" + i));
-        }
-        List<Long> ids = new ArrayList<>();
-        while (ids.size() < count) {
-            JsonNode answer = socket.nextMatching(frame -> frame.path("clientId").asText().startsWith(run));
-            assertThat(answer.path("type").asText()).as("the answer to %s", answer).isEqualTo("message");
-            ids.add(answer.get("id").asLong());
-        }
-        return ids;
-    }
 
     private static List<Long> receive(SocketClient socket, int count) {
         List<Long> ids = new ArrayList<>();

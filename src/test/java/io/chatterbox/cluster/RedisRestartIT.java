@@ -12,8 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.PrivateRedis;
 import io.chatterbox.support.ServerProcess;
@@ -49,12 +47,12 @@ class RedisRestartIT {
                         SocketClient onB = SocketClient.connect(b.base(), reader)) {
                     onA.next("history");
                     onB.next("history");
-                    List<Long> acknowledged = new ArrayList<>(send(onA, "before", 5));
+                    List<Long> acknowledged = new ArrayList<>(onA.sendAcknowledged("before", 5));
 
                     redis.kill();
-                    acknowledged.addAll(send(onA, "while Redis was down", 10));
+                    acknowledged.addAll(onA.sendAcknowledged("while Redis was down", 10));
                     redis.start();
-                    acknowledged.addAll(send(onA, "after", 5));
+                    acknowledged.addAll(onA.sendAcknowledged("after", 5));
 
                     List<Long> received = new ArrayList<>();
                     while (received.size() < acknowledged.size()) {
@@ -66,18 +64,4 @@ class RedisRestartIT {
         }
     }
 
-    /** Sends {@code count} messages and waits for each acknowledgement; their ids, in order. */
-    private static List<Long> send(SocketClient socket, String label, int count) {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < count; i++) {
-            socket.sendJson(Map.of("type", "message", "text", label + " " + i, "clientId", run + "-" + i));
-        }
-        List<Long> ids = new ArrayList<>();
-        while (ids.size() < count) {
-            JsonNode answer = socket.nextMatching(frame -> frame.path("clientId").asText().startsWith(run));
-            assertThat(answer.path("type").asText()).as("the answer to %s", answer).isEqualTo("message");
-            ids.add(answer.get("id").asLong());
-        }
-        return ids;
-    }
 }

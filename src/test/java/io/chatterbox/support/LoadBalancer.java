@@ -1,24 +1,19 @@
 package io.chatterbox.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's HAProxy with the repository's own configuration (docs/cluster/haproxy.cfg) in front of two nodes, on a
- * free loopback port. Where HAProxy is missing the calling test is skipped, unless {@code CHATTERBOX_REQUIRE_CLUSTER}.
+ * free loopback port.
  */
 public final class LoadBalancer implements AutoCloseable {
 
@@ -34,18 +29,9 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     public static LoadBalancer inFrontOf(ServerProcess a, ServerProcess b, Path log) throws IOException {
-        if (!Files.isExecutable(HAPROXY)) {
-            String message = "No HAProxy at " + HAPROXY + " (install it with: apt-get install -y haproxy)";
-            if (Boolean.parseBoolean(System.getenv(PostgresDatabase.REQUIRE_CLUSTER))) {
-                fail(message + "; " + PostgresDatabase.REQUIRE_CLUSTER + "=true requires the cluster tests to run");
-            }
-            Assumptions.abort(message + "; load balancer tests skipped");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", CONFIG.toAbsolutePath().toString())
+        Path haproxy = ClusterRequirement.executable(HAPROXY, "haproxy");
+        int port = ClusterRequirement.freePort();
+        ProcessBuilder builder = new ProcessBuilder(haproxy.toString(), "-db", "-f", CONFIG.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CHATTERBOX_LB_BIND", "127.0.0.1:" + port);
         builder.environment().put("CHATTERBOX_NODE_A", a.base().getAuthority());

@@ -1,7 +1,5 @@
 package io.chatterbox.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,17 +9,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A throwaway database on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust), created under a random
- * name and dropped on {@link #close}, so runs never see each other's rows. Where PostgreSQL is missing the calling
- * test is skipped, unless {@code CHATTERBOX_REQUIRE_CLUSTER=true} (CI) makes that a failure.
+ * name and dropped on {@link #close}, so runs never see each other's rows.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
-    static final String REQUIRE_CLUSTER = "CHATTERBOX_REQUIRE_CLUSTER";
     private static final String SERVER = System.getenv().getOrDefault("CHATTERBOX_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = "postgres";
 
@@ -38,11 +33,8 @@ public final class PostgresDatabase implements AutoCloseable {
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            String message = "No PostgreSQL at " + SERVER + " (" + e.getMessage() + "; install it with: apt-get install -y postgresql)";
-            if (Boolean.parseBoolean(System.getenv(REQUIRE_CLUSTER))) {
-                fail(message + "; " + REQUIRE_CLUSTER + "=true requires the cluster tests to run");
-            }
-            Assumptions.abort(message + "; cluster tests skipped");
+            ClusterRequirement.missing("No PostgreSQL at " + SERVER + " (" + e.getMessage()
+                    + "; install it with: apt-get install -y postgresql)");
         }
         return new PostgresDatabase(name);
     }

@@ -1,20 +1,15 @@
 package io.chatterbox.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A Redis server of the test's own (Debian's redis-server on a free loopback port, nothing saved), so a test can
@@ -34,18 +29,8 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     public static PrivateRedis start(Path log) throws IOException {
-        if (!Files.isExecutable(REDIS_SERVER)) {
-            String message = "No redis-server at " + REDIS_SERVER + " (install it with: apt-get install -y redis-server)";
-            if (Boolean.parseBoolean(System.getenv(PostgresDatabase.REQUIRE_CLUSTER))) {
-                fail(message + "; " + PostgresDatabase.REQUIRE_CLUSTER + "=true requires the cluster tests to run");
-            }
-            Assumptions.abort(message + "; Redis fault tests skipped");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        PrivateRedis redis = new PrivateRedis(port, log);
+        ClusterRequirement.executable(REDIS_SERVER, "redis-server");
+        PrivateRedis redis = new PrivateRedis(ClusterRequirement.freePort(), log);
         redis.start();
         return redis;
     }

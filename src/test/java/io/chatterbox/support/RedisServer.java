@@ -1,18 +1,13 @@
 package io.chatterbox.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
- * The machine's Redis (127.0.0.1:6379). Where it is missing the calling test is skipped, unless
- * {@code CHATTERBOX_REQUIRE_CLUSTER=true} (CI) makes that a failure.
+ * The machine's Redis (127.0.0.1:6379).
  */
 public final class RedisServer {
 
@@ -33,11 +28,8 @@ public final class RedisServer {
                 throw new IOException("unexpected answer to PING");
             }
         } catch (IOException e) {
-            String message = "No Redis at " + URL + " (" + e.getMessage() + "; install it with: apt-get install -y redis-server)";
-            if (Boolean.parseBoolean(System.getenv(PostgresDatabase.REQUIRE_CLUSTER))) {
-                fail(message + "; " + PostgresDatabase.REQUIRE_CLUSTER + "=true requires the cluster tests to run");
-            }
-            Assumptions.abort(message + "; cluster tests skipped");
+            ClusterRequirement.missing("No Redis at " + URL + " (" + e.getMessage()
+                    + "; install it with: apt-get install -y redis-server)");
         }
     }
 }

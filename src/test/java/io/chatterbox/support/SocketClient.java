@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -104,6 +106,24 @@ public final class SocketClient implements AutoCloseable {
 
     public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    /**
+     * Sends {@code count} messages to general (texts "label 0", "label 1", …, each with a fresh clientId) and waits
+     * for each acknowledgement; returns their ids in order. A refusal instead of an acknowledgement fails the test.
+     */
+    public List<Long> sendAcknowledged(String label, int count) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < count; i++) {
+            sendJson(Map.of("type", "message", "text", label + " " + i, "clientId", run + "-" + i));
+        }
+        List<Long> ids = new ArrayList<>();
+        while (ids.size() < count) {
+            JsonNode answer = nextMatching(frame -> frame.path("clientId").asText().startsWith(run));
+            assertThat(answer.path("type").asText()).as("the answer to %s", answer).isEqualTo("message");
+            ids.add(answer.get("id").asLong());
+        }
+        return ids;
     }
 
     /** The next frame, whatever its type. */
