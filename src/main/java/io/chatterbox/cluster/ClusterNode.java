@@ -37,6 +37,10 @@ final class ClusterNode {
         channel.listen(this::heard);
         bus.onResubscribed(() -> channel.runInOrder(() -> {
             revocations.noticesMissed();
+            ClusterRoomStore store = rooms;
+            if (store != null) {
+                store.catchUp();
+            }
             messages.catchUp();
         }));
         bus.onPublisherReconnected(() -> channel.publish(Envelope.Kind.CATCH_UP, null, null, new Envelope.CatchUp()));

@@ -1,6 +1,9 @@
 package io.chatterbox.cluster;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -20,6 +23,8 @@ final class ClusterRoomStore implements RoomStore {
     private final ClusterChannel channel;
     private final NodeSessions sessions;
     private final List<Consumer<RoomChange>> listeners = new CopyOnWriteArrayList<>();
+    /** Every room's members as this node last heard them: what a catch-up after a lost channel compares with. */
+    private final Map<String, Set<String>> heardMembers = new ConcurrentHashMap<>();
 
     ClusterRoomStore(RoomStore store, ClusterChannel channel, NodeSessions sessions) {
         this.store = store;
@@ -33,7 +38,9 @@ final class ClusterRoomStore implements RoomStore {
 
     @Override
     public List<RoomInfo> loadAll() {
-        return store.loadAll();
+        List<RoomInfo> rooms = store.loadAll();
+        rooms.forEach(room -> heardMembers.put(room.id(), concurrentCopy(room.members())));
+        return rooms;
     }
 
     @Override
@@ -68,7 +75,40 @@ final class ClusterRoomStore implements RoomStore {
         }
     }
 
+    /**
+     * After the channel was lost: the changes this node did not hear, worked out from the store, are applied as if
+     * heard — so its directory refuses a removed member at once and its sessions stop hearing the room. (A member
+     * added meanwhile gets the room's frames on their next connection.)
+     */
+    void catchUp() {
+        for (RoomInfo room : store.loadAll()) {
+            Set<String> before = heardMembers.get(room.id());
+            if (before == null) {
+                heard(new RoomChange.Created(room));
+                continue;
+            }
+            Set<String> known = Set.copyOf(before);
+            room.members().stream().filter(member -> !known.contains(member))
+                    .forEach(member -> heard(new RoomChange.MemberAdded(room.id(), member)));
+            known.stream().filter(member -> !room.members().contains(member))
+                    .forEach(member -> heard(new RoomChange.MemberRemoved(room.id(), member)));
+        }
+    }
+
+    private static Set<String> concurrentCopy(Set<String> members) {
+        Set<String> copy = ConcurrentHashMap.newKeySet();
+        copy.addAll(members);
+        return copy;
+    }
+
     private void tell(RoomChange change) {
+        if (change instanceof RoomChange.Created created) {
+            heardMembers.put(created.room(), concurrentCopy(created.info().members()));
+        } else if (change instanceof RoomChange.MemberAdded added) {
+            heardMembers.computeIfAbsent(added.room(), room -> ConcurrentHashMap.newKeySet()).add(added.username());
+        } else if (change instanceof RoomChange.MemberRemoved removed) {
+            heardMembers.getOrDefault(removed.room(), Set.of()).remove(removed.username());
+        }
         listeners.forEach(listener -> listener.accept(change));
     }
 }

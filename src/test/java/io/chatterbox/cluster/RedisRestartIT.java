@@ -1,25 +1,32 @@
 package io.chatterbox.cluster;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.PrivateRedis;
 import io.chatterbox.support.ServerProcess;
 import io.chatterbox.support.SocketClient;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Redis dies and comes back (empty) while two nodes keep serving: what was acknowledged meanwhile on one node reaches
- * the other node's clients once Redis is back, in order and once, and live fan-out recovers by itself.
+ * the other node's clients once Redis is back, in order and once, live fan-out recovers by itself, and room changes
+ * made meanwhile take effect.
  */
 class RedisRestartIT {
 
@@ -32,13 +39,7 @@ class RedisRestartIT {
     void messagesAcknowledgedWhileRedisWasDownReachTheOtherNodeWhenItIsBack() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create();
                 PrivateRedis redis = PrivateRedis.start(work.resolve("redis.log"))) {
-            Map<String, String> cluster = Map.of(
-                    "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                    "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                    "CHATTERBOX_CLUSTER_REDIS_URL", redis.url(),
-                    "CHATTERBOX_AUTH_BCRYPT_COST", "4",
-                    "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
-                    "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000");
+            Map<String, String> cluster = cluster(database, redis);
             try (ServerProcess a = ServerProcess.start(Files.createDirectories(work.resolve("a")), cluster);
                     ServerProcess b = ServerProcess.start(Files.createDirectories(work.resolve("b")), cluster)) {
                 String sender = a.login("sender" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
@@ -64,4 +65,56 @@ class RedisRestartIT {
         }
     }
 
+
+    /** A member removed on A while Redis is away: once it is back, B refuses them the room and stops delivering it. */
+    @Test
+    void aRemovalMadeWhileRedisWasDownTakesEffectOnTheOtherNodeWhenItIsBack() throws Exception {
+        try (PostgresDatabase database = PostgresDatabase.create();
+                PrivateRedis redis = PrivateRedis.start(work.resolve("redis.log"))) {
+            Map<String, String> cluster = cluster(database, redis);
+            try (ServerProcess a = ServerProcess.start(Files.createDirectories(work.resolve("a")), cluster);
+                    ServerProcess b = ServerProcess.start(Files.createDirectories(work.resolve("b")), cluster)) {
+                String bobName = "bob" + UUID.randomUUID().toString().substring(0, 8);
+                String alice = a.login("alice" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
+                String bob = b.login(bobName, PASSWORD);
+                try (SocketClient aliceOnA = SocketClient.connectV2(a.base(), alice);
+                        SocketClient bobOnB = SocketClient.connectV2(b.base(), bob)) {
+                    aliceOnA.next("rooms");
+                    bobOnB.next("rooms");
+                    String room = api(a, alice).contentType("application/json").body(Map.of("name", "secret" + UUID.randomUUID()
+                            .toString().substring(0, 8), "private", true)).post("/api/rooms").then().statusCode(201)
+                            .extract().path("room");
+                    api(a, alice).contentType("application/json").body(Map.of("username", bobName))
+                            .post("/api/rooms/" + room + "/members").then().statusCode(201);
+                    assertThat(bobOnB.next("room_joined").get("room").get("room").asText()).isEqualTo(room);
+
+                    redis.kill();
+                    api(a, alice).delete("/api/rooms/" + room + "/members/" + bobName).then().statusCode(204);
+                    redis.start();
+
+                    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                            api(b, bob).get("/api/rooms/" + room + "/messages").then().extract().statusCode() == 404);
+                    aliceOnA.sendJson(Map.of("type", "message", "room", room, "text", "not for bob", "clientId", "secret-1"));
+                    aliceOnA.nextMatching(frame -> "secret-1".equals(frame.path("clientId").asText()));
+                    aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "marker", "clientId", "marker-1"));
+                    List<JsonNode> untilMarker = bobOnB.framesUntil(frame -> "marker-1".equals(frame.path("clientId").asText()));
+                    assertThat(untilMarker).noneMatch(frame -> "secret-1".equals(frame.path("clientId").asText()));
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> cluster(PostgresDatabase database, PrivateRedis redis) {
+        return Map.of(
+                "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
+                "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
+                "CHATTERBOX_CLUSTER_REDIS_URL", redis.url(),
+                "CHATTERBOX_AUTH_BCRYPT_COST", "4",
+                "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
+                "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000");
+    }
+
+    private static RequestSpecification api(ServerProcess node, String token) {
+        return given().baseUri(node.base().toString()).header("Authorization", "Bearer " + token);
+    }
 }
