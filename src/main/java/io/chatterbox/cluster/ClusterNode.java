@@ -1,8 +1,8 @@
 package io.chatterbox.cluster;
 
+import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.NodeSessions;
-import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.rooms.RoomChange;
 import io.chatterbox.rooms.RoomStore;
