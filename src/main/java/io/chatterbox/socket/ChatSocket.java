@@ -40,8 +40,8 @@ import io.vertx.core.http.HttpClosedException;
  * The WebSocket adapter: opens a {@link SocketSession} per connection, decodes frames ({@link ClientFrame}) and
  * hands them to the {@link ChatService}. The upgrade itself requires a valid token (bearer header, the
  * bearer-token-carrier subprotocol, or ?token=), so no frame is ever handled for an anonymous client. The username
- * comes from the token, never from a frame. Callbacks run on the connection's event loop and never block: joins and
- * page reads go to a worker.
+ * comes from the token, never from a frame. Callbacks run on the connection's event loop and never block: a join is
+ * queued for the single writer, page reads go to a worker.
  */
 @WebSocket(path = "/ws")
 @Authenticated
@@ -61,7 +61,7 @@ public class ChatSocket {
 
     ChatSocket(ChatService chat, SecurityIdentity identity, TokenLifetimeGuard tokenGuard, ConnectionQuota quota,
             SocketHub hub, FrameWriter writer,
-            // Store reads (pages, a joining session's room list) must not inherit the callback's request context.
+            // Page reads must not inherit the socket callback's request context, which ends with the callback.
             @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING) ManagedExecutor reads,
             ObjectMapper json) {
         this.chat = chat;
@@ -90,7 +90,9 @@ public class ChatSocket {
         connection.userData().put(SESSION, session);
         tokenGuard.watch(session, token);
         Long since = since(session);
-        reads.execute(() -> chat.join(session, since)); // builds the room list from the store
+        // Queued for the writer now, on this loop: a frame the client sends right after connecting is handled after
+        // the join, so its acknowledgement (the echo) finds the session attached.
+        chat.join(session, since);
     }
 
     /** The ?since= of a resuming client; a malformed one is refused, and the latest history sent instead. */
