@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Typed;
 import javax.sql.DataSource;
 
 import io.chatterbox.accounts.DeviceStore;
+import io.chatterbox.storage.jdbc.DeviceRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The embedded {@link DeviceStore}: the trusted_devices table of the SQLite file, over plain JDBC. */

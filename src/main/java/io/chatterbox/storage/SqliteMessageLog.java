@@ -25,6 +25,7 @@ import io.chatterbox.messages.MessageLog;
 import io.chatterbox.messages.Page;
 import io.chatterbox.messages.SearchTerm;
 import io.chatterbox.messages.StoredMessage;
+import io.chatterbox.storage.jdbc.MessageRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.chatterbox.accounts.DeviceStore;
-import io.chatterbox.storage.DeviceRows;
+import io.chatterbox.storage.jdbc.DeviceRows;
 
 /** The cluster's {@link DeviceStore}: the trusted_devices table in PostgreSQL. */
 public class PgDevices implements DeviceStore {

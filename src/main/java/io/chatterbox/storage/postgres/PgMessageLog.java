@@ -16,7 +16,7 @@ import io.chatterbox.messages.MessageLog;
 import io.chatterbox.messages.Page;
 import io.chatterbox.messages.SearchTerm;
 import io.chatterbox.messages.StoredMessage;
-import io.chatterbox.storage.MessageRows;
+import io.chatterbox.storage.jdbc.MessageRows;
 
 /**
  * The cluster's {@link MessageLog}: the messages table in PostgreSQL, with a GIN-indexed tsvector for search.

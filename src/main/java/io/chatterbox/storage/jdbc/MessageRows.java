@@ -1,4 +1,4 @@
-package io.chatterbox.storage;
+package io.chatterbox.storage.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +17,8 @@ import io.chatterbox.messages.StoredMessage;
  * The messages table over plain JDBC, for the hot paths: appending a batch with two prepared statements on the
  * writer's transaction, and turning rows into messages for history pages. Profiling showed Hibernate's per-entity
  * machinery (query plans, auto-flush, insert coordination, hydration) taking most of that time and SQLite itself a
- * few percent; the rare writes (edits, rooms, read markers) and other reads stay with the entities.
+ * few percent; the rare writes (edits, rooms, read markers) and other reads stay with the entities. The SQL is
+ * what SQLite and PostgreSQL both speak, so the embedded and the cluster message logs share it.
  */
 public final class MessageRows {
 

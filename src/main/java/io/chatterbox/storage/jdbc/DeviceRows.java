@@ -1,4 +1,4 @@
-package io.chatterbox.storage;
+package io.chatterbox.storage.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
