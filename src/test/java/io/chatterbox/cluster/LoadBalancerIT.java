@@ -86,6 +86,7 @@ class LoadBalancerIT {
                 received.addAll(receive(resumed, acknowledged.size() - received.size()));
 
                 assertThat(received).as("what the reader saw, live and resumed").containsExactlyElementsOf(acknowledged);
+                reading.close();
                 resumed.close();
                 writing.close();
             }

@@ -50,7 +50,7 @@ final class Jdbc {
     }
 
     /** Runs {@code work} with autocommit: a read, or a write of one statement. */
-    <T> T read(String what, Work<T> work) {
+    <T> T autocommit(String what, Work<T> work) {
         try (Connection connection = database.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {

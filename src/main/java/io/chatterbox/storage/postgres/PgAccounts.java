@@ -34,13 +34,13 @@ public class PgAccounts implements AccountStore {
 
     @Override
     public Optional<Account> findByKey(String usernameKey) {
-        return Optional.ofNullable(jdbc.read("read an account",
+        return Optional.ofNullable(jdbc.autocommit("read an account",
                 connection -> Jdbc.first(connection, BY_KEY, statement -> statement.setString(1, usernameKey), PgAccounts::account)));
     }
 
     @Override
     public Optional<Account> findById(long id) {
-        return Optional.ofNullable(jdbc.read("read an account",
+        return Optional.ofNullable(jdbc.autocommit("read an account",
                 connection -> Jdbc.first(connection, BY_ID, statement -> statement.setLong(1, id), PgAccounts::account)));
     }
 
@@ -63,7 +63,7 @@ public class PgAccounts implements AccountStore {
 
     @Override
     public Optional<Account> revokeTokens(long id, String newPasswordHash) {
-        return Optional.ofNullable(jdbc.read("revoke tokens", connection -> Jdbc.first(connection, REVOKE, statement -> {
+        return Optional.ofNullable(jdbc.autocommit("revoke tokens", connection -> Jdbc.first(connection, REVOKE, statement -> {
             statement.setString(1, newPasswordHash);
             statement.setLong(2, id);
         }, PgAccounts::account)));
@@ -71,20 +71,20 @@ public class PgAccounts implements AccountStore {
 
     @Override
     public int tokenVersion(long id) {
-        Integer version = jdbc.read("read a token version",
+        Integer version = jdbc.autocommit("read a token version",
                 connection -> Jdbc.first(connection, TOKEN_VERSION, statement -> statement.setLong(1, id), row -> row.getInt(1)));
         return version == null ? -1 : version;
     }
 
     @Override
     public long count() {
-        return jdbc.read("count accounts", connection -> Jdbc.first(connection, "SELECT count(*) FROM users", statement -> {
+        return jdbc.autocommit("count accounts", connection -> Jdbc.first(connection, "SELECT count(*) FROM users", statement -> {
         }, row -> row.getLong(1)));
     }
 
     @Override
     public List<String> usernames(String afterKey, int limit) {
-        return jdbc.read("list usernames", connection -> Jdbc.list(connection, USERNAMES, statement -> {
+        return jdbc.autocommit("list usernames", connection -> Jdbc.list(connection, USERNAMES, statement -> {
             statement.setString(1, afterKey == null ? "" : afterKey);
             statement.setInt(2, limit);
         }, row -> row.getString(1)));

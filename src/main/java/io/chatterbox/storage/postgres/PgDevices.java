@@ -18,7 +18,7 @@ public class PgDevices implements DeviceStore {
 
     @Override
     public Optional<String> accountOf(String deviceHash, long now) {
-        return jdbc.read("read a trusted device", connection -> DeviceRows.accountOf(connection, deviceHash, now));
+        return jdbc.autocommit("read a trusted device", connection -> DeviceRows.accountOf(connection, deviceHash, now));
     }
 
     @Override
@@ -31,7 +31,7 @@ public class PgDevices implements DeviceStore {
 
     @Override
     public void forgetAll(String usernameKey) {
-        jdbc.read("forget trusted devices", connection -> {
+        jdbc.autocommit("forget trusted devices", connection -> {
             DeviceRows.forgetAll(connection, usernameKey);
             return null;
         });

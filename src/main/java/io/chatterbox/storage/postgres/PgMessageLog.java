@@ -85,7 +85,7 @@ public class PgMessageLog implements MessageLog {
 
     @Override
     public List<StoredMessage> changedSince(Collection<String> rooms, long sinceId, int limit) {
-        return jdbc.read("read changed messages", connection -> Jdbc.list(connection, CHANGED_SINCE, statement -> {
+        return jdbc.autocommit("read changed messages", connection -> Jdbc.list(connection, CHANGED_SINCE, statement -> {
             statement.setLong(1, sinceId);
             statement.setLong(2, sinceId);
             statement.setArray(3, texts(connection, rooms));
@@ -95,13 +95,13 @@ public class PgMessageLog implements MessageLog {
 
     @Override
     public Optional<StoredMessage> find(long id) {
-        return Optional.ofNullable(jdbc.read("read a message",
+        return Optional.ofNullable(jdbc.autocommit("read a message",
                 connection -> Jdbc.first(connection, FIND, statement -> statement.setLong(1, id), MessageRows::read)));
     }
 
     @Override
     public Optional<StoredMessage> edit(long id, String text, long editedAt) {
-        return Optional.ofNullable(jdbc.read("edit a message", connection -> Jdbc.first(connection, EDIT, statement -> {
+        return Optional.ofNullable(jdbc.autocommit("edit a message", connection -> Jdbc.first(connection, EDIT, statement -> {
             statement.setString(1, text);
             statement.setLong(2, editedAt);
             statement.setLong(3, id);
@@ -110,7 +110,7 @@ public class PgMessageLog implements MessageLog {
 
     @Override
     public boolean delete(long id, long deletedAt) {
-        return jdbc.read("delete a message", connection -> Jdbc.update(connection, DELETE, statement -> {
+        return jdbc.autocommit("delete a message", connection -> Jdbc.update(connection, DELETE, statement -> {
             statement.setLong(1, deletedAt);
             statement.setLong(2, id);
         })) > 0;
@@ -118,20 +118,20 @@ public class PgMessageLog implements MessageLog {
 
     @Override
     public long newestId(String room) {
-        return jdbc.read("read the newest message",
+        return jdbc.autocommit("read the newest message",
                 connection -> Jdbc.first(connection, NEWEST_ID, statement -> statement.setString(1, room), row -> row.getLong(1)));
     }
 
     @Override
     public long newestId() {
-        return jdbc.read("read the newest message",
+        return jdbc.autocommit("read the newest message",
                 connection -> Jdbc.first(connection, NEWEST_OF_ALL, statement -> {
                 }, row -> row.getLong(1)));
     }
 
     @Override
     public List<StoredMessage> between(long afterId, long beforeId, int limit) {
-        return jdbc.read("read messages", connection -> Jdbc.list(connection, BETWEEN, statement -> {
+        return jdbc.autocommit("read messages", connection -> Jdbc.list(connection, BETWEEN, statement -> {
             statement.setLong(1, afterId);
             statement.setLong(2, beforeId);
             statement.setInt(3, limit);
@@ -140,7 +140,7 @@ public class PgMessageLog implements MessageLog {
 
     @Override
     public long unread(String room, long afterId, String reader, int atMost) {
-        return jdbc.read("count unread messages", connection -> Jdbc.first(connection, UNREAD, statement -> {
+        return jdbc.autocommit("count unread messages", connection -> Jdbc.first(connection, UNREAD, statement -> {
             statement.setString(1, room);
             statement.setLong(2, afterId);
             statement.setString(3, reader);
@@ -156,7 +156,7 @@ public class PgMessageLog implements MessageLog {
     public List<StoredMessage> search(Collection<String> rooms, List<SearchTerm> terms, int limit) {
         String query = terms.stream().map(term -> "'" + term.word().replace("'", "''") + "'" + (term.prefix() ? ":*" : ""))
                 .collect(Collectors.joining(" & "));
-        return jdbc.read("search messages", connection -> Jdbc.list(connection, SEARCH, statement -> {
+        return jdbc.autocommit("search messages", connection -> Jdbc.list(connection, SEARCH, statement -> {
             statement.setString(1, query);
             statement.setArray(2, texts(connection, rooms));
             statement.setInt(3, limit);
@@ -164,7 +164,7 @@ public class PgMessageLog implements MessageLog {
     }
 
     private List<StoredMessage> page(String sql, String room, Long id, int limit) {
-        return jdbc.read("read messages of room " + room, connection -> Jdbc.list(connection, sql, statement -> {
+        return jdbc.autocommit("read messages of room " + room, connection -> Jdbc.list(connection, sql, statement -> {
             int parameter = 1;
             statement.setString(parameter++, room);
             if (id != null) {

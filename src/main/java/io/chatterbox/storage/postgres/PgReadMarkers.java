@@ -28,7 +28,7 @@ public class PgReadMarkers implements ReadMarkerStore {
 
     @Override
     public long lastRead(String username, String room) {
-        Long id = jdbc.read("read a read marker", connection -> Jdbc.first(connection, LAST_READ, statement -> {
+        Long id = jdbc.autocommit("read a read marker", connection -> Jdbc.first(connection, LAST_READ, statement -> {
             statement.setString(1, room);
             statement.setString(2, username);
         }, row -> row.getLong(1)));
@@ -37,7 +37,7 @@ public class PgReadMarkers implements ReadMarkerStore {
 
     @Override
     public long advance(String username, String room, long id) {
-        return jdbc.read("store a read marker", connection -> Jdbc.first(connection, ADVANCE, statement -> {
+        return jdbc.autocommit("store a read marker", connection -> Jdbc.first(connection, ADVANCE, statement -> {
             statement.setString(1, room);
             statement.setString(2, username);
             statement.setLong(3, id);

@@ -85,7 +85,7 @@ public class PgRooms implements RoomStore {
 
     @Override
     public void removeMember(String room, String username) {
-        jdbc.read("remove a member", connection -> Jdbc.update(connection, REMOVE_MEMBER, statement -> {
+        jdbc.autocommit("remove a member", connection -> Jdbc.update(connection, REMOVE_MEMBER, statement -> {
             statement.setString(1, room);
             statement.setString(2, username);
         }));
