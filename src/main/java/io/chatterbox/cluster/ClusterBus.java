@@ -34,6 +34,7 @@ final class ClusterBus {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resubscribed = new CopyOnWriteArrayList<>();
     private final List<Runnable> publisherConnected = new CopyOnWriteArrayList<>();
+    private final List<Runnable> publisherReconnected = new CopyOnWriteArrayList<>();
     private volatile RedisConnection publisher;
     private volatile RedisConnection subscriber;
     private volatile boolean stopped;
@@ -60,6 +61,11 @@ final class ClusterBus {
 
     /** Called each time this node can publish again after losing Redis (not on the first connection). */
     void onPublisherReconnected(Runnable listener) {
+        publisherReconnected.add(listener);
+    }
+
+    /** Called each time this node can publish, the first time included. */
+    void onPublisherConnected(Runnable listener) {
         publisherConnected.add(listener);
     }
 
@@ -83,6 +89,18 @@ final class ClusterBus {
                 .onFailure(failure -> LOG.debugf("A cluster notice was not published: %s", failure.getMessage()));
     }
 
+    /**
+     * Sends a command over the publishing connection, so it takes effect in order with this node's notices: a
+     * notice published after a write is heard only after the write is done. Fails at once without Redis.
+     */
+    Future<Response> send(Request command) {
+        RedisConnection connection = publisher;
+        if (connection == null) {
+            return Future.failedFuture("not connected to Redis");
+        }
+        return connection.send(command);
+    }
+
     private void connectPublisher(boolean again) {
         if (stopped) {
             return;
@@ -91,8 +109,9 @@ final class ClusterBus {
             connection.exceptionHandler(failure -> dropPublisher(connection, failure));
             connection.endHandler(ignored -> dropPublisher(connection, null));
             publisher = connection;
+            publisherConnected.forEach(Runnable::run);
             if (again) {
-                publisherConnected.forEach(Runnable::run);
+                publisherReconnected.forEach(Runnable::run);
             }
         }).onFailure(failure -> {
             LOG.warnf("Cannot reach Redis to publish (%s); retrying", failure.getMessage());

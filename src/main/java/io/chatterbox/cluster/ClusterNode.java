@@ -1,11 +1,13 @@
 package io.chatterbox.cluster;
 
 import io.chatterbox.accounts.TokensRevoked;
+import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.NodeSessions;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.rooms.RoomChange;
 import io.chatterbox.rooms.RoomStore;
+import io.vertx.core.Vertx;
 
 /**
  * This node's part in a cluster: the shared-state adapters over one Redis channel, and the handling of what other
@@ -20,16 +22,22 @@ final class ClusterNode {
     private final OrderedMessages messages;
     private final ClusterFanout fanout;
     private final ClusterRevocations revocations;
+    private final ClusterPresence presence;
+    private final Vertx vertx;
     private volatile ClusterRoomStore rooms;
+    private long heartbeats;
 
-    ClusterNode(ClusterBus bus, EventCodec codec, MessageLog log, NodeSessions sessions) {
+    ClusterNode(ClusterBus bus, EventCodec codec, MessageLog log, NodeSessions sessions, Vertx vertx,
+            ChatterboxConfig.Cluster config) {
         this.bus = bus;
         this.channel = new ClusterChannel(bus, codec);
         this.log = log;
         this.sessions = sessions;
+        this.vertx = vertx;
         this.messages = new OrderedMessages(log, sessions);
         this.fanout = new ClusterFanout(sessions, messages, channel);
         this.revocations = new ClusterRevocations(channel);
+        this.presence = new ClusterPresence(bus, channel, config.redisPrefix(), config.nodeLease());
     }
 
     /** Listens before it reads where the store stands, so no message falls between the two. */
@@ -44,11 +52,17 @@ final class ClusterNode {
             messages.catchUp();
         }));
         bus.onPublisherReconnected(() -> channel.publish(Envelope.Kind.CATCH_UP, null, null, new Envelope.CatchUp()));
+        bus.onPublisherConnected(presence::writeAll);
         bus.start();
         messages.startAfter(log.newestId());
+        heartbeats = vertx.setPeriodic(presence.heartbeatInterval().toMillis(), id -> {
+            presence.heartbeat();
+            channel.runInOrder(presence::forgetSilentNodes);
+        });
     }
 
     void stop() {
+        vertx.cancelTimer(heartbeats);
         bus.stop();
         channel.stop();
     }
@@ -59,6 +73,10 @@ final class ClusterNode {
 
     ClusterRevocations revocations() {
         return revocations;
+    }
+
+    ClusterPresence presence() {
+        return presence;
     }
 
     synchronized RoomStore rooms(RoomStore store) {
@@ -80,6 +98,8 @@ final class ClusterNode {
             }
             case REVOKED -> revocations.heard((TokensRevoked) payload);
             case CATCH_UP -> messages.catchUp();
+            case SESSIONS -> presence.heard(envelope.node(), envelope.target(), (Envelope.Sessions) payload);
+            case HEARTBEAT -> presence.heard(envelope.node(), (Envelope.Heartbeat) payload);
         }
     }
 }

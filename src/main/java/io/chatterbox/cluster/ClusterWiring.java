@@ -13,9 +13,15 @@ import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.Fanout;
 import io.chatterbox.core.InProcessFanout;
 import io.chatterbox.core.NodeSessions;
+import io.chatterbox.limits.InMemoryOpenCounts;
+import io.chatterbox.limits.OpenCounts;
 import io.chatterbox.messages.MessageLog;
+import io.chatterbox.metrics.ChatMetrics;
+import io.chatterbox.presence.InMemoryPresence;
+import io.chatterbox.presence.Presence;
 import io.chatterbox.rooms.RoomStore;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 
@@ -56,6 +62,27 @@ public class ClusterWiring {
         return config.shared() ? node().revocations() : embedded.get();
     }
 
+    /** Created at start, so its gauge is in the very first scrape of /q/metrics. */
+    @Produces
+    @ApplicationScoped
+    @Startup
+    Presence presence(Instance<InMemoryPresence> embedded, ChatMetrics metrics) {
+        if (config.shared()) {
+            ClusterPresence shared = node().presence();
+            metrics.watchOnline(shared::onlineHere);
+            return shared;
+        }
+        InMemoryPresence alone = embedded.get();
+        metrics.watchOnline(alone::onlineCount);
+        return alone;
+    }
+
+    @Produces
+    @ApplicationScoped
+    OpenCounts openCounts(Instance<InMemoryOpenCounts> embedded) {
+        return config.shared() ? new ClusterOpenCounts(node().presence()) : embedded.get();
+    }
+
     /** The store of rooms, with its change notices heard on every node when the node shares. */
     public RoomStore rooms(RoomStore store) {
         return config.shared() ? node().rooms(store) : store;
@@ -63,7 +90,8 @@ public class ClusterWiring {
 
     private synchronized ClusterNode node() {
         if (node == null) {
-            node = new ClusterNode(new ClusterBus(redis.get(), vertx, config.redisPrefix()), new EventCodec(json), log, sessions);
+            node = new ClusterNode(new ClusterBus(redis.get(), vertx, config.redisPrefix()), new EventCodec(json), log, sessions,
+                    vertx, config);
             node.start();
         }
         return node;

@@ -22,10 +22,22 @@ record Envelope(String node, Kind kind, String target, String except, String typ
          * The sending node could not publish for a while and can again: what it stored meanwhile never went out, so
          * every node fills its messages from the store ({@code CatchUp}).
          */
-        CATCH_UP
+        CATCH_UP,
+        /** How many sessions user {@code target} now has on the sending node ({@code Sessions}). */
+        SESSIONS,
+        /** The sending node is alive, and where its count of sessions stands ({@code Heartbeat}). */
+        HEARTBEAT
     }
 
     /** The payload of a {@link Kind#CATCH_UP} notice. */
     record CatchUp() {
+    }
+
+    /** The payload of a {@link Kind#SESSIONS} notice: the node's {@code seq}-th change of its session counts. */
+    record Sessions(int count, long seq) {
+    }
+
+    /** The payload of a {@link Kind#HEARTBEAT} notice: the node's latest change of its session counts. */
+    record Heartbeat(long seq) {
     }
 }

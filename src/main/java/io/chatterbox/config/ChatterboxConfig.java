@@ -238,6 +238,14 @@ public interface ChatterboxConfig {
         @WithDefault("chatterbox")
         String redisPrefix();
 
+        /**
+         * How long a node that stopped answering (killed, cut off from Redis) is still counted: its people are shown
+         * offline at most this long, plus the presence interval, after its last heartbeat. Nodes beat five times per
+         * lease.
+         */
+        @WithDefault("PT5S")
+        Duration nodeLease();
+
         /** Whether the store of record is the cluster's PostgreSQL. */
         default boolean enabled() {
             return databaseUrl().filter(url -> !url.isBlank()).isPresent();

@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 /** The embedded counts: one map in this process; a key that holds nothing takes no memory. */
 @ApplicationScoped
+@Typed(InMemoryOpenCounts.class)
 public class InMemoryOpenCounts implements OpenCounts {
 
     private final Map<String, Integer> open = new ConcurrentHashMap<>();

@@ -7,25 +7,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import io.chatterbox.metrics.ChatMetrics;
-import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Typed;
 
 /**
- * The embedded presence: one node, so who is online is who has a session here. Created at start, so its gauge is in
- * the very first scrape of /q/metrics.
+ * The embedded presence: one node, so who is online is who has a session here.
  */
 @ApplicationScoped
-@Startup
+@Typed(InMemoryPresence.class)
 public class InMemoryPresence implements Presence {
 
     private final Map<String, Integer> sessionsByUser = new ConcurrentHashMap<>();
     /** Kept in presence order, so that listing never sorts (a connect storm lists it once per join). */
     private final NavigableSet<String> online = new ConcurrentSkipListSet<>(ORDER);
-
-    public InMemoryPresence(ChatMetrics metrics) {
-        metrics.watchOnline(sessionsByUser::size);
-    }
 
     @Override
     public boolean sessionOpened(String username) {

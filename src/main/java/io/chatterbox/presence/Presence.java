@@ -2,6 +2,7 @@ package io.chatterbox.presence;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Who is online: everyone with at least one open session, counted per person, not per tab. An implementation
@@ -24,4 +25,11 @@ public interface Presence {
     List<String> online();
 
     int onlineCount();
+
+    /**
+     * Tells {@code listener} (on a thread of the implementation's) each person who came online or went offline
+     * through another node's sessions. One node alone has none.
+     */
+    default void onChangedElsewhere(Consumer<String> listener) {
+    }
 }

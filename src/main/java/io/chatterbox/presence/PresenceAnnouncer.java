@@ -48,6 +48,7 @@ public class PresenceAnnouncer {
         this.rooms = rooms;
         this.fanout = fanout;
         this.interval = config.chat().presenceInterval();
+        presence.onChangedElsewhere(this::userChanged);
     }
 
     /** The user came online or went offline: every room of theirs hears of it within the interval. */

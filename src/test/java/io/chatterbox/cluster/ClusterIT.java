@@ -53,7 +53,8 @@ class ClusterIT {
                 "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
                 "CHATTERBOX_AUTH_BCRYPT_COST", "4",
                 "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
-                "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000"));
+                "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000",
+                "CHATTERBOX_LIMITS_CONNECTIONS_PER_USER", "3"));
         // Together, so both migrate the schema and look for the signing key at once.
         CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> start("a", cluster));
         CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start("b", cluster));
@@ -237,5 +238,82 @@ class ClusterIT {
         bobOnB.sendJson(Map.of("type", "message", "room", "general", "text", "marker", "clientId", "m-3"));
         List<JsonNode> untilMarker = bobOnB.framesUntil(frame -> isMessage(frame, "m-3"));
         assertThat(untilMarker).noneMatch(frame -> isMessage(frame, "m-2"));
+    }
+
+    /**
+     * A person is online while any tab of theirs is open on any node: closing one of two tabs (on different nodes)
+     * tells nobody anything, closing the last one tells everyone, and a newcomer's list names people on both nodes.
+     */
+    @Test
+    void presenceCountsAPersonOnceOverEveryNodesTabs() throws Exception {
+        String aliceName = user("alice");
+        String alice = a.login(aliceName, PASSWORD);
+        String bobName = user("bob");
+        String bob = b.login(bobName, PASSWORD);
+        SocketClient bobOnB = v2(b, bob, null);
+
+        SocketClient aliceOnA = v2(a, alice, null);
+        bobOnB.nextMatching(frame -> presenceChange(frame, "online", aliceName));
+        SocketClient aliceOnB = v2(b, alice, null);
+
+        String carolName = user("carol");
+        SocketClient carolOnA = v2(a, a.login(carolName, PASSWORD), null);
+        JsonNode carolsList = carolOnA.nextMatching(frame -> "presence".equals(frame.path("type").asText())
+                && "general".equals(frame.path("room").asText()));
+        assertThat(names(carolsList.get("online"))).contains(aliceName, bobName, carolName);
+
+        aliceOnA.closeAndAwait();
+        String daveName = user("dave");
+        v2(a, a.login(daveName, PASSWORD), null);
+        List<JsonNode> seen = bobOnB.framesUntil(frame -> presenceChange(frame, "online", daveName));
+        assertThat(seen).noneMatch(frame -> presenceChange(frame, "offline", aliceName));
+
+        aliceOnB.close();
+        bobOnB.nextMatching(frame -> presenceChange(frame, "offline", aliceName));
+    }
+
+    @Test
+    void someoneTypingOnOneNodeIsShownOnTheOther() throws Exception {
+        String aliceName = user("alice");
+        String alice = a.login(aliceName, PASSWORD);
+        SocketClient bobOnB = v2(b, b.login(user("bob"), PASSWORD), null);
+        SocketClient aliceOnA = v2(a, alice, null);
+
+        aliceOnA.sendJson(Map.of("type", "typing", "room", "general"));
+
+        JsonNode typing = bobOnB.nextMatching(frame -> "typing".equals(frame.path("type").asText())
+                && aliceName.equals(frame.path("username").asText()));
+        assertThat(typing.get("room").asText()).isEqualTo("general");
+    }
+
+    /** At most three sockets per user (this cluster's setting), counted over both nodes. */
+    @Test
+    void theSocketsPerUserLimitCountsEveryNode() throws Exception {
+        String name = user("tabs");
+        String token = a.login(name, PASSWORD);
+        SocketClient watcher = v2(b, b.login(user("watcher"), PASSWORD), null);
+        v2(a, token, null);
+        v2(a, token, null);
+        // A's notices arrive in order: once B has heard of the marker, it has heard of both sockets before it.
+        String marker = user("marker");
+        v2(a, a.login(marker, PASSWORD), null);
+        watcher.nextMatching(frame -> presenceChange(frame, "online", marker));
+        v2(b, token, null);
+
+        SocketClient fourth = SocketClient.connectV2(b.base(), token, null);
+        sockets.add(fourth);
+        assertThat(fourth.awaitClose()).isEqualTo(1008);
+    }
+
+    /** A presence_changed frame for general that names {@code username} in its {@code list} (online or offline). */
+    private static boolean presenceChange(JsonNode frame, String list, String username) {
+        return "presence_changed".equals(frame.path("type").asText()) && "general".equals(frame.path("room").asText())
+                && names(frame.get(list)).contains(username);
+    }
+
+    private static List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(name -> names.add(name.asText()));
+        return names;
     }
 }

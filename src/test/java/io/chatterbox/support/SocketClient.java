@@ -159,10 +159,15 @@ public final class SocketClient implements AutoCloseable {
      * after some action, this proves what did (and did not) arrive before the marker.
      */
     public List<JsonNode> framesUntil(Predicate<JsonNode> last) {
+        return framesUntil(last, TIMEOUT);
+    }
+
+    /** Every frame up to and including the first that matches, which must come within {@code within}. */
+    public List<JsonNode> framesUntil(Predicate<JsonNode> last, Duration within) {
         List<JsonNode> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + within.toNanos();
         try {
-            for (long left = TIMEOUT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            for (long left = within.toNanos(); left > 0; left = deadline - System.nanoTime()) {
                 JsonNode frame = frames.poll(left, TimeUnit.NANOSECONDS);
                 if (frame == null) {
                     break;
@@ -176,7 +181,7 @@ public final class SocketClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        throw new AssertionError("no matching frame within " + TIMEOUT + "; received " + seen);
+        throw new AssertionError("no matching frame within " + within + "; received " + seen);
     }
 
     /** Frames already received that are not yet consumed (no waiting). */
@@ -198,6 +203,12 @@ public final class SocketClient implements AutoCloseable {
     /** Drops the connection without a close frame, as a network failure would. */
     public void abort() {
         socket.abort();
+    }
+
+    /** Closes the socket and waits for the server's closing answer: the server has seen the close. */
+    public void closeAndAwait() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).join();
+        awaitClose();
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class CoreFixture implements AutoCloseable {
     public final InMemorySessions sessions = new InMemorySessions();
     public final Fanout fanout = new InProcessFanout(sessions);
     public final ManualScheduler scheduler = new ManualScheduler();
-    public final InMemoryPresence presence = new InMemoryPresence(metrics);
+    public final InMemoryPresence presence = new InMemoryPresence();
     public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
     public final InProcessRevocations revocations = new InProcessRevocations();
     public final TokenVersions tokenVersions = new TokenVersions(accounts, revocations);
