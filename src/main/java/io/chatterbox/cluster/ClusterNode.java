@@ -4,6 +4,7 @@ import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.NodeSessions;
+import io.chatterbox.limits.RateLimits;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.rooms.RoomChange;
 import io.chatterbox.rooms.RoomStore;
@@ -24,6 +25,7 @@ final class ClusterNode {
     private final ClusterRevocations revocations;
     private final ClusterPresence presence;
     private final Vertx vertx;
+    private final String redisPrefix;
     private volatile ClusterRoomStore rooms;
     private long heartbeats;
 
@@ -38,6 +40,7 @@ final class ClusterNode {
         this.fanout = new ClusterFanout(sessions, messages, channel);
         this.revocations = new ClusterRevocations(channel);
         this.presence = new ClusterPresence(bus, channel, config.redisPrefix(), config.nodeLease());
+        this.redisPrefix = config.redisPrefix();
     }
 
     /** Listens before it reads where the store stands, so no message falls between the two. */
@@ -73,6 +76,10 @@ final class ClusterNode {
 
     ClusterRevocations revocations() {
         return revocations;
+    }
+
+    RateLimits rateLimits() {
+        return new ClusterRateLimits(bus, redisPrefix);
     }
 
     ClusterPresence presence() {

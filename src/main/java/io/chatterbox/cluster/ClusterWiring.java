@@ -14,7 +14,9 @@ import io.chatterbox.core.Fanout;
 import io.chatterbox.core.InProcessFanout;
 import io.chatterbox.core.NodeSessions;
 import io.chatterbox.limits.InMemoryOpenCounts;
+import io.chatterbox.limits.InMemoryRateLimits;
 import io.chatterbox.limits.OpenCounts;
+import io.chatterbox.limits.RateLimits;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.metrics.ChatMetrics;
 import io.chatterbox.presence.InMemoryPresence;
@@ -75,6 +77,12 @@ public class ClusterWiring {
         InMemoryPresence alone = embedded.get();
         metrics.watchOnline(alone::onlineCount);
         return alone;
+    }
+
+    @Produces
+    @ApplicationScoped
+    RateLimits rateLimits(Instance<InMemoryRateLimits> embedded) {
+        return config.shared() ? node().rateLimits() : embedded.get();
     }
 
     @Produces

@@ -49,6 +49,16 @@ public final class InMemoryBackoff implements Backoff {
         return waitNanos[0] == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos[0] + 999_999));
     }
 
+    /**
+     * How many attempts every node together has counted for the key, as the shared count answered after this node's
+     * attempt: this node's count is brought up to it, so the next delay is the cluster's.
+     */
+    public void heard(String key, int count) {
+        long now = clock.getAsLong();
+        attempts.compute(key, (k, old) -> old == null ? new Attempts(count, now)
+                : new Attempts(Math.max(old.count(), count), old.lastNanos()));
+    }
+
     @Override
     public void reset(String key) {
         attempts.remove(key);

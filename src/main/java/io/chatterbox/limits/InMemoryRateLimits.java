@@ -3,9 +3,11 @@ package io.chatterbox.limits;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 /** The embedded budgets: each limit is a {@link RateLimiter} or an {@link InMemoryBackoff} in this process's memory. */
 @ApplicationScoped
+@Typed(InMemoryRateLimits.class)
 public class InMemoryRateLimits implements RateLimits {
 
     @Override

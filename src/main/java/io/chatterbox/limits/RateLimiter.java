@@ -102,6 +102,24 @@ public final class RateLimiter implements RateLimit {
         return current.tokens() >= 1 ? 0 : toMillis(nanosUntilPermit(current, now));
     }
 
+    /**
+     * What every node together has left for the key, as the shared budget answered after this node's permit: this
+     * node's view is brought down to it, never up (permits taken here since are not in the answer). Less than zero is
+     * a debt (permits taken on several nodes at once), paid back by waiting; for a window, {@code windowLeftNanos}
+     * is when the shared window refills (ignored when not positive).
+     */
+    public void heard(String key, double permitsLeft, long windowLeftNanos) {
+        if (windowNanos > 0 && windowLeftNanos <= 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        buckets.compute(key, (k, old) -> {
+            Bucket current = refill(old, now);
+            long since = windowNanos > 0 ? now + windowLeftNanos - windowNanos : current.since();
+            return new Bucket(Math.min(current.tokens(), permitsLeft), since);
+        });
+    }
+
     @Override
     public void refund(String key) {
         long now = clock.getAsLong();

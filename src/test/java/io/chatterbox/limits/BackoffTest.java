@@ -34,6 +34,16 @@ class BackoffTest {
         assertThat(backoff.tryAttempt("other")).as("per key").isZero();
     }
 
+    /** Attempts counted on other nodes, as the shared count answered, bring the next delay forward. */
+    @Test
+    void attemptsHeardFromElsewhereCountTowardsTheDelay() {
+        assertThat(backoff.tryAttempt("k")).isZero();
+        backoff.heard("k", 3);
+        assertThat(backoff.tryAttempt("k")).as("the fourth attempt waits 2 s").isEqualTo(2_000);
+        backoff.heard("k", 1);
+        assertThat(backoff.tryAttempt("k")).as("a smaller count lowers nothing").isEqualTo(2_000);
+    }
+
     @Test
     void aSuccessOrAWholeQuietWindowStartsOver() {
         for (int i = 0; i < 2; i++) {

@@ -33,6 +33,31 @@ class RateLimiterTest {
         assertThat(limiter.tryAcquire("alice")).isEqualTo(500);
     }
 
+    /** What the other nodes took, as the shared budget answered: a debt is waited off at the rate, never forgiven. */
+    @Test
+    void aBucketHeardToBeInDebtWaitsItOffAndIsNeverRaisedByWhatItHears() {
+        RateLimiter limiter = RateLimiter.perSecond(2, 3, 100, now::get);
+        assertThat(limiter.tryAcquire("alice")).isZero();
+
+        limiter.heard("alice", -1, 0);
+        assertThat(limiter.tryAcquire("alice")).as("two permits owed: 1 s").isEqualTo(1_000);
+        limiter.heard("alice", 3, 0);
+        assertThat(limiter.tryAcquire("alice")).as("not raised").isEqualTo(1_000);
+        advanceMillis(1_000);
+        assertThat(limiter.tryAcquire("alice")).isZero();
+    }
+
+    @Test
+    void aWindowHeardToBeSpentWaitsForTheSharedWindowToClose() {
+        RateLimiter limiter = RateLimiter.perWindow(3, Duration.ofSeconds(10), 100, now::get);
+        assertThat(limiter.tryAcquire("10.0.0.1")).isZero();
+
+        limiter.heard("10.0.0.1", 0, TimeUnit.SECONDS.toNanos(4));
+        assertThat(limiter.tryAcquire("10.0.0.1")).as("the shared window closes in 4 s").isEqualTo(4_000);
+        advanceMillis(4_000);
+        assertThat(limiter.tryAcquire("10.0.0.1")).isZero();
+    }
+
     @Test
     void keysHaveSeparateBudgets() {
         RateLimiter limiter = RateLimiter.perSecond(1, 1, 100, now::get);
