@@ -1,16 +1,17 @@
 package io.chatterbox.cluster;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 import org.jboss.logging.Logger;
 
+import io.chatterbox.core.ChatOrder;
+
 /**
- * The cluster's channel as this node uses it: its own notices out, encoded once; other nodes' notices in, handled
- * one at a time in the order they arrived, on a thread of their own (filling a gap reads the store, which must not
- * happen on an event loop). A node's own notices come back to it too, and are skipped: it acted on them before it
- * published them.
+ * The cluster's channel as this node uses it: its own notices out, encoded once; other nodes' notices in, decoded as
+ * they arrive and acted on in {@link ChatOrder}, in arrival order. In chat order, because what they do must not fall
+ * between the steps of a client's join (its history read, then its session attached) or cross a room change made
+ * here; and filling a gap reads the store, which must not happen on an event loop. A node's own notices come back
+ * to it too, and are skipped: it acted on them before it published them.
  */
 final class ClusterChannel {
 
@@ -18,15 +19,12 @@ final class ClusterChannel {
 
     private final ClusterBus bus;
     private final EventCodec codec;
-    private final ExecutorService inbox = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "cluster-inbox");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ChatOrder order;
 
-    ClusterChannel(ClusterBus bus, EventCodec codec) {
+    ClusterChannel(ClusterBus bus, EventCodec codec, ChatOrder order) {
         this.bus = bus;
         this.codec = codec;
+        this.order = order;
     }
 
     void publish(Envelope.Kind kind, String target, String except, Object payload) {
@@ -35,26 +33,29 @@ final class ClusterChannel {
 
     /** Hands each other node's notice, decoded, to {@code handler}, in arrival order. */
     void listen(BiConsumer<Envelope, Object> handler) {
-        bus.onMessage(text -> inbox.execute(() -> handle(text, handler)));
-    }
-
-    /** Runs {@code task} on the inbox thread, after the notices that arrived before it. */
-    void runInOrder(Runnable task) {
-        inbox.execute(task);
-    }
-
-    private void handle(String text, BiConsumer<Envelope, Object> handler) {
-        try {
-            Envelope envelope = codec.decode(text);
-            if (!bus.node().equals(envelope.node())) {
-                handler.accept(envelope, codec.payload(envelope));
+        bus.onMessage(text -> {
+            try {
+                Envelope envelope = codec.decode(text);
+                if (!bus.node().equals(envelope.node())) {
+                    Object payload = codec.payload(envelope);
+                    order.runInOrder(() -> handle(envelope, payload, handler));
+                }
+            } catch (Exception e) {
+                LOG.warnf(e, "Could not read a notice from the cluster channel");
             }
-        } catch (Exception e) {
-            LOG.warnf(e, "Could not handle a notice from the cluster channel");
-        }
+        });
     }
 
-    void stop() {
-        inbox.shutdownNow();
+    /** Runs {@code task} in chat order, after the notices that arrived before it. */
+    void runInOrder(Runnable task) {
+        order.runInOrder(task);
+    }
+
+    private static void handle(Envelope envelope, Object payload, BiConsumer<Envelope, Object> handler) {
+        try {
+            handler.accept(envelope, payload);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not act on a %s notice from the cluster channel", envelope.kind());
+        }
     }
 }

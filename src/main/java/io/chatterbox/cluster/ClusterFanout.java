@@ -33,6 +33,11 @@ final class ClusterFanout implements Fanout {
         channel.publish(Envelope.Kind.USER, username, null, event);
     }
 
+    @Override
+    public long deliveredUpTo() {
+        return messages.delivered();
+    }
+
     /** This node's share of a room event, from here or from another node. */
     void deliverToRoom(String room, ChatEvent event, String exceptUser) {
         if (event instanceof MessageEvents.Posted posted) {

@@ -2,6 +2,7 @@ package io.chatterbox.cluster;
 
 import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.NodeSessions;
 import io.chatterbox.limits.RateLimits;
@@ -29,10 +30,10 @@ final class ClusterNode {
     private volatile ClusterRoomStore rooms;
     private long heartbeats;
 
-    ClusterNode(ClusterBus bus, EventCodec codec, MessageLog log, NodeSessions sessions, Vertx vertx,
+    ClusterNode(ClusterBus bus, EventCodec codec, MessageLog log, NodeSessions sessions, ChatOrder order, Vertx vertx,
             ChatterboxConfig.Cluster config) {
         this.bus = bus;
-        this.channel = new ClusterChannel(bus, codec);
+        this.channel = new ClusterChannel(bus, codec, order);
         this.log = log;
         this.sessions = sessions;
         this.vertx = vertx;
@@ -67,7 +68,6 @@ final class ClusterNode {
     void stop() {
         vertx.cancelTimer(heartbeats);
         bus.stop();
-        channel.stop();
     }
 
     ClusterFanout fanout() {

@@ -38,7 +38,7 @@ final class ClusterPresence implements Presence {
     /** The field of a node's hash that holds the number of its latest change. */
     private static final String SEQ = "_seq";
 
-    /** Another node's counts as last heard; touched on the cluster's inbox thread only. */
+    /** Another node's counts as last heard; touched in chat order only. */
     private static final class Peer {
         final Map<String, Integer> sessions = new HashMap<>();
         long seq;
@@ -138,7 +138,7 @@ final class ClusterPresence implements Presence {
         channel.publish(Envelope.Kind.HEARTBEAT, null, null, new Envelope.Heartbeat(seq));
     }
 
-    /** Another node's change of one person's count (on the inbox thread). */
+    /** Another node's change of one person's count (in chat order). */
     void heard(String node, String username, Envelope.Sessions change) {
         Peer peer = peers.get(node);
         if (peer == null || change.seq() != peer.seq + 1) {
@@ -152,7 +152,7 @@ final class ClusterPresence implements Presence {
         setElsewhere(peer, username, change.count());
     }
 
-    /** Another node's heartbeat (on the inbox thread). */
+    /** Another node's heartbeat (in chat order). */
     void heard(String node, Envelope.Heartbeat beat) {
         Peer peer = peers.get(node);
         if (peer != null) {
@@ -163,7 +163,7 @@ final class ClusterPresence implements Presence {
         }
     }
 
-    /** Forgets the nodes not heard for a whole lease (on the inbox thread): their people are offline there. */
+    /** Forgets the nodes not heard for a whole lease (in chat order): their people are offline there. */
     void forgetSilentNodes() {
         long now = System.nanoTime();
         List<String> silent = peers.entrySet().stream()

@@ -1,7 +1,9 @@
 package io.chatterbox.cluster;
 
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.ObjIntConsumer;
 
 import org.jboss.logging.Logger;
@@ -11,12 +13,11 @@ import io.chatterbox.limits.InMemoryBackoff;
 import io.chatterbox.limits.RateLimit;
 import io.chatterbox.limits.RateLimiter;
 import io.chatterbox.limits.RateLimits;
-import io.vertx.core.Future;
 
 /**
  * Budgets shared by every node, without a round trip to Redis on the caller's thread (checks run on event loops):
  * each node decides at once from its own view of a budget, and tells Redis what it took; Redis keeps the one budget
- * for all, and its answer brings the node's view down to what is left cluster-wide. A node that has not used a key
+ * for all, and its answer (with what this node took since) becomes the node's view. A node that has not used a key
  * for a while may therefore let one more through before it hears what the others took: at most one permit per
  * other node when a client switches nodes in mid-burst, and a token bucket's debt is paid back by waiting longer.
  * Without Redis each node keeps its budgets alone, as an embedded node does, until Redis is back.
@@ -36,29 +37,63 @@ final class ClusterRateLimits implements RateLimits {
     @Override
     public RateLimit perSecond(String name, double permitsPerSecond, int burst) {
         RateLimiter here = RateLimiter.perSecond(permitsPerSecond, burst);
-        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.TOKEN_BUCKET, name, key,
-                left -> here.heard(key, left.left(), 0), permitsPerSecond / 1000, burst, taken));
+        Unanswered unanswered = new Unanswered();
+        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.TOKEN_BUCKET, name, key, unanswered, taken,
+                (left, since) -> here.heard(key, left.left() - since, 0), permitsPerSecond / 1000, burst, taken));
     }
 
     @Override
     public RateLimit perWindow(String name, int permits, Duration window) {
         RateLimiter here = RateLimiter.perWindow(permits, window);
-        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.WINDOW, name, key,
-                left -> here.heard(key, left.left(), Duration.ofMillis(left.windowLeftMillis()).toNanos()),
+        Unanswered unanswered = new Unanswered();
+        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.WINDOW, name, key, unanswered, taken,
+                (left, since) -> here.heard(key, left.left() - since, Duration.ofMillis(left.windowLeftMillis()).toNanos()),
                 permits, window.toMillis(), taken));
     }
 
     @Override
     public Backoff backoff(String name, int free, Duration window) {
         InMemoryBackoff here = new InMemoryBackoff(free, window);
-        return new SharedBackoff(here, (key, attempt) -> tell(BudgetScript.ATTEMPTS, name, key,
-                count -> here.heard(key, (int) count.left()), window.toMillis(), attempt));
+        Unanswered unanswered = new Unanswered();
+        return new SharedBackoff(here, (key, attempt) -> tell(BudgetScript.ATTEMPTS, name, key, unanswered, attempt,
+                (count, since) -> here.heard(key, (int) count.left() + since), window.toMillis(), attempt));
     }
 
-    private void tell(BudgetScript script, String name, String key, Consumer<BudgetScript.Left> heard, Object... args) {
-        Future<BudgetScript.Left> answer = script.run(bus, keyPrefix + name + ':' + key, args);
-        answer.onSuccess(heard::accept)
-                .onFailure(failure -> LOG.debugf("The shared budget %s was not told: %s", name, failure.getMessage()));
+    /**
+     * Tells Redis what this node took for the key, then hands its answer to {@code heard} with what this node has
+     * taken since (told, not answered yet). Answers come back in the order the changes were sent, over one
+     * connection, so the view they set is Redis's at that moment plus exactly this node's changes after it.
+     */
+    private void tell(BudgetScript script, String name, String key, Unanswered unanswered, int taken,
+            BiConsumer<BudgetScript.Left, Integer> heard, Object... args) {
+        unanswered.sent(key, taken);
+        script.run(bus, keyPrefix + name + ':' + key, args).onComplete(answer -> {
+            int since = unanswered.answered(key, taken);
+            if (answer.succeeded()) {
+                heard.accept(answer.result(), since);
+            } else {
+                LOG.debugf("The shared budget %s was not told: %s", name, answer.cause().getMessage());
+            }
+        });
+    }
+
+    /** Per key, what this node has told Redis it took and has no answer for yet. */
+    private static final class Unanswered {
+        private final Map<String, Integer> taken = new ConcurrentHashMap<>();
+
+        void sent(String key, int permits) {
+            taken.merge(key, permits, Unanswered::sum);
+        }
+
+        /** @return what is still unanswered for the key once this answer is in */
+        int answered(String key, int permits) {
+            Integer left = taken.merge(key, -permits, Unanswered::sum);
+            return left == null ? 0 : left;
+        }
+
+        private static Integer sum(Integer a, Integer b) {
+            return a + b == 0 ? null : a + b;
+        }
     }
 
     /** Decided here, then told to Redis: 1 taken for a permit, -1 for a refund. */

@@ -1,5 +1,6 @@
 package io.chatterbox.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ final class ClusterRoomStore implements RoomStore {
     private final ClusterChannel channel;
     private final NodeSessions sessions;
     private final List<Consumer<RoomChange>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RoomChange>> missedListeners = new CopyOnWriteArrayList<>();
     /** Every room's members as this node last heard them: what a catch-up after a lost channel compares with. */
     private final Map<String, Set<String>> heardMembers = new ConcurrentHashMap<>();
 
@@ -63,6 +65,11 @@ final class ClusterRoomStore implements RoomStore {
         listeners.add(listener);
     }
 
+    @Override
+    public void onMissed(Consumer<RoomChange> listener) {
+        missedListeners.add(listener);
+    }
+
     /** Another node's change. */
     void heard(RoomChange change) {
         tell(change);
@@ -77,21 +84,26 @@ final class ClusterRoomStore implements RoomStore {
 
     /**
      * After the channel was lost: the changes this node did not hear, worked out from the store, are applied as if
-     * heard — so its directory refuses a removed member at once and its sessions stop hearing the room. (A member
-     * added meanwhile gets the room's frames on their next connection.)
+     * heard — so its directory refuses a removed member at once and its sessions start or stop hearing the room —
+     * then told to the {@link #onMissed} listeners, which send this node's sessions what they missed.
      */
     void catchUp() {
+        List<RoomChange> missed = new ArrayList<>();
         for (RoomInfo room : store.loadAll()) {
             Set<String> before = heardMembers.get(room.id());
             if (before == null) {
-                heard(new RoomChange.Created(room));
+                missed.add(new RoomChange.Created(room));
                 continue;
             }
             Set<String> known = Set.copyOf(before);
             room.members().stream().filter(member -> !known.contains(member))
-                    .forEach(member -> heard(new RoomChange.MemberAdded(room.id(), member)));
+                    .forEach(member -> missed.add(new RoomChange.MemberAdded(room.id(), member)));
             known.stream().filter(member -> !room.members().contains(member))
-                    .forEach(member -> heard(new RoomChange.MemberRemoved(room.id(), member)));
+                    .forEach(member -> missed.add(new RoomChange.MemberRemoved(room.id(), member)));
+        }
+        for (RoomChange change : missed) {
+            heard(change);
+            missedListeners.forEach(listener -> listener.accept(change));
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatterbox.accounts.InProcessRevocations;
 import io.chatterbox.accounts.Revocations;
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.Fanout;
 import io.chatterbox.core.InProcessFanout;
 import io.chatterbox.core.NodeSessions;
@@ -40,16 +41,18 @@ public class ClusterWiring {
     private final ObjectMapper json;
     private final MessageLog log;
     private final NodeSessions sessions;
+    private final ChatOrder order;
     private ClusterNode node;
 
     ClusterWiring(ChatterboxConfig config, Instance<Redis> redis, Vertx vertx, ObjectMapper json, MessageLog log,
-            NodeSessions sessions) {
+            NodeSessions sessions, ChatOrder order) {
         this.config = config.cluster();
         this.redis = redis;
         this.vertx = vertx;
         this.json = json;
         this.log = log;
         this.sessions = sessions;
+        this.order = order;
     }
 
     @Produces
@@ -99,7 +102,7 @@ public class ClusterWiring {
     private synchronized ClusterNode node() {
         if (node == null) {
             node = new ClusterNode(new ClusterBus(redis.get(), vertx, config.redisPrefix()), new EventCodec(json), log, sessions,
-                    vertx, config);
+                    order, vertx, config);
             node.start();
         }
         return node;

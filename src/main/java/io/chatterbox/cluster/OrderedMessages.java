@@ -31,6 +31,11 @@ final class OrderedMessages {
         delivered = Math.max(delivered, id);
     }
 
+    /** The highest id delivered here: every message up to it has been, and none after it yet. */
+    synchronized long delivered() {
+        return delivered;
+    }
+
     synchronized void deliver(MessageEvents.Posted posted, String exceptUser) {
         long id = posted.message().id();
         if (id <= delivered) {

@@ -17,4 +17,14 @@ public interface Fanout {
 
     /** To every session of the user. */
     void toUser(String username, ChatEvent event);
+
+    /**
+     * The newest message id whose {@code Posted} event this node has delivered to its sessions, as seen in
+     * {@link ChatOrder}: a client joining now is shown history up to it, and everything newer reaches it live, so it
+     * gets each message once. One node delivers each message in the step that commits it: everything stored is
+     * delivered. Nodes that share a store hear each other's messages a little later.
+     */
+    default long deliveredUpTo() {
+        return Long.MAX_VALUE;
+    }
 }

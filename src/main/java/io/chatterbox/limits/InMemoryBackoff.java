@@ -50,13 +50,12 @@ public final class InMemoryBackoff implements Backoff {
     }
 
     /**
-     * How many attempts every node together has counted for the key, as the shared count answered after this node's
-     * attempt: this node's count is brought up to it, so the next delay is the cluster's.
+     * How many attempts every node together has counted for the key, as the shared count answered, plus those this
+     * node made since that answer was made: this node's count becomes it, so the next delay is the cluster's.
      */
     public void heard(String key, int count) {
         long now = clock.getAsLong();
-        attempts.compute(key, (k, old) -> old == null ? new Attempts(count, now)
-                : new Attempts(Math.max(old.count(), count), old.lastNanos()));
+        attempts.compute(key, (k, old) -> count <= 0 ? null : new Attempts(count, old == null ? now : old.lastNanos()));
     }
 
     @Override

@@ -103,10 +103,10 @@ public final class RateLimiter implements RateLimit {
     }
 
     /**
-     * What every node together has left for the key, as the shared budget answered after this node's permit: this
-     * node's view is brought down to it, never up (permits taken here since are not in the answer). Less than zero is
-     * a debt (permits taken on several nodes at once), paid back by waiting; for a window, {@code windowLeftNanos}
-     * is when the shared window refills (ignored when not positive).
+     * What every node together has left for the key, as the shared budget answered, less what this node took since
+     * that answer was made: this node's view becomes it. Less than zero is a debt (permits taken on several nodes at
+     * once), paid back by waiting; for a window, {@code windowLeftNanos} is when the shared window refills (nothing
+     * is heard when it is not positive: the window has closed).
      */
     public void heard(String key, double permitsLeft, long windowLeftNanos) {
         if (windowNanos > 0 && windowLeftNanos <= 0) {
@@ -114,9 +114,11 @@ public final class RateLimiter implements RateLimit {
         }
         long now = clock.getAsLong();
         buckets.compute(key, (k, old) -> {
-            Bucket current = refill(old, now);
-            long since = windowNanos > 0 ? now + windowLeftNanos - windowNanos : current.since();
-            return new Bucket(Math.min(current.tokens(), permitsLeft), since);
+            if (permitsLeft >= capacity) {
+                return null;
+            }
+            long since = windowNanos > 0 ? now + windowLeftNanos - windowNanos : now;
+            return new Bucket(permitsLeft, since);
         });
     }
 

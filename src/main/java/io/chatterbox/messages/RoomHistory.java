@@ -9,6 +9,7 @@ import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
+import io.chatterbox.core.Fanout;
 import io.chatterbox.limits.RateLimit;
 import io.chatterbox.limits.RateLimits;
 import io.chatterbox.rooms.RoomDirectory;
@@ -21,27 +22,39 @@ public class RoomHistory {
 
     private final MessageLog log;
     private final RoomDirectory rooms;
+    private final Fanout fanout;
     private final ChatterboxConfig.Chat limits;
     /** Pages per user, over the socket and HTTP together: each one is a read of up to 100 messages. */
     private final RateLimit pageRate;
 
-    public RoomHistory(MessageLog log, RoomDirectory rooms, RateLimits rateLimits, ChatterboxConfig config) {
+    public RoomHistory(MessageLog log, RoomDirectory rooms, Fanout fanout, RateLimits rateLimits, ChatterboxConfig config) {
         this.log = log;
+        this.fanout = fanout;
         this.rooms = rooms;
         this.limits = config.chat();
         this.pageRate = rateLimits.perSecond("pages", config.limits().pagesPerSecond(), config.limits().pageBurst());
     }
 
-    /** The latest messages, or all after {@code since}; a gap past the resume limit gets the latest with resync. */
+    /**
+     * The latest messages, or all after {@code since}; a gap past the resume limit gets the latest with resync. In
+     * chat order, with the session attached right after: only what this node has delivered already, so what is newer
+     * reaches the session live, once.
+     */
     public MessageEvents.History onConnect(String room, Long since) {
         if (since == null) {
-            return new MessageEvents.History(room, log.latest(room, limits.historySize()).messages(), false);
+            return new MessageEvents.History(room, delivered(log.latest(room, limits.historySize())), false);
         }
         Page missed = log.after(room, since, limits.resumeLimit());
         if (missed.hasMore()) {
-            return new MessageEvents.History(room, log.latest(room, limits.historySize()).messages(), true);
+            return new MessageEvents.History(room, delivered(log.latest(room, limits.historySize())), true);
         }
-        return new MessageEvents.History(room, missed.messages(), false);
+        return new MessageEvents.History(room, delivered(missed), false);
+    }
+
+    private List<StoredMessage> delivered(Page page) {
+        long upTo = fanout.deliveredUpTo();
+        return upTo == Long.MAX_VALUE ? page.messages()
+                : page.messages().stream().filter(message -> message.id() <= upTo).toList();
     }
 
     /** How a client that saw everything up to {@code since} learns of the edits and deletions it missed. */

@@ -27,4 +27,12 @@ public interface RoomStore {
 
     /** Calls the listener with every change committed from now on. */
     void onChange(Consumer<RoomChange> listener);
+
+    /**
+     * Calls the listener with each change made on another node that this node did not hear when it was made (the
+     * nodes' channel was lost), once it is known: {@link #onChange} listeners have heard it just before, but what the
+     * other node sent this node's sessions about it never arrived. One node alone misses nothing.
+     */
+    default void onMissed(Consumer<RoomChange> listener) {
+    }
 }

@@ -27,8 +27,8 @@ import io.chatterbox.support.SocketClient;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Two real nodes of the packaged jar on one PostgreSQL database and one Redis (a key prefix of this run's own),
- * started at the same moment: what one node's users do reaches the other node's users as if they shared a machine.
+ * Three real nodes of the packaged jar on one PostgreSQL database and one Redis (a key prefix of this run's own),
+ * started at the same moment: what one node's users do reaches the other nodes' users as if they shared a machine.
  */
 class ClusterIT {
 
@@ -40,6 +40,7 @@ class ClusterIT {
     private static PostgresDatabase database;
     private static ServerProcess a;
     private static ServerProcess b;
+    private static ServerProcess c;
     private final List<SocketClient> sockets = new ArrayList<>();
 
     @BeforeAll
@@ -54,12 +55,15 @@ class ClusterIT {
                 "CHATTERBOX_AUTH_BCRYPT_COST", "4",
                 "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
                 "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000",
-                "CHATTERBOX_LIMITS_CONNECTIONS_PER_USER", "3"));
-        // Together, so both migrate the schema and look for the signing key at once.
+                "CHATTERBOX_LIMITS_CONNECTIONS_PER_USER", "3",
+                "CHATTERBOX_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR", "1000"));
+        // Together, so all migrate the schema and look for the signing key at once.
         CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> start("a", cluster));
         CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start("b", cluster));
+        CompletableFuture<ServerProcess> third = CompletableFuture.supplyAsync(() -> start("c", cluster));
         a = first.join();
         b = second.join();
+        c = third.join();
     }
 
     private static ServerProcess start(String name, Map<String, String> environment) {
@@ -72,7 +76,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopNodes() throws Exception {
-        for (ServerProcess node : Stream.of(a, b).filter(node -> node != null).toList()) {
+        for (ServerProcess node : Stream.of(a, b, c).filter(node -> node != null).toList()) {
             node.close();
         }
         if (database != null) {
@@ -105,18 +109,23 @@ class ClusterIT {
     }
 
     @Test
-    void aMessagePostedOnOneNodeReachesTheOtherOnceWithTheSameIdAndTheSenderIsAcknowledged() throws Exception {
+    void aMessagePostedOnOneNodeReachesTheOthersOnceWithTheSameIdAndTheSenderIsAcknowledged() throws Exception {
         String alice = a.login(user("alice"), PASSWORD);
-        String bob = b.login(user("bob"), PASSWORD);
         SocketClient aliceOnA = v2(a, alice, null);
-        SocketClient bobOnB = v2(b, bob, null);
+        SocketClient bobOnB = v2(b, b.login(user("bob"), PASSWORD), null);
+        SocketClient carolOnC = v2(c, c.login(user("carol"), PASSWORD), null);
 
         aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "across the cluster", "clientId", "x-1"));
 
         JsonNode ack = aliceOnA.nextMatching(frame -> isMessage(frame, "x-1"));
-        JsonNode received = bobOnB.nextMatching(frame -> isMessage(frame, "x-1"));
-        assertThat(received.get("id").asLong()).isEqualTo(ack.get("id").asLong());
-        assertThat(received.get("text").asText()).isEqualTo("across the cluster");
+        aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "marker", "clientId", "x-2"));
+        for (SocketClient elsewhere : List.of(bobOnB, carolOnC)) {
+            JsonNode received = elsewhere.nextMatching(frame -> isMessage(frame, "x-1"));
+            assertThat(received.get("id").asLong()).isEqualTo(ack.get("id").asLong());
+            assertThat(received.get("text").asText()).isEqualTo("across the cluster");
+            assertThat(elsewhere.framesUntil(frame -> isMessage(frame, "x-2"))).as("once")
+                    .noneMatch(frame -> isMessage(frame, "x-1"));
+        }
     }
 
     /** Both nodes write at once; every client, on either node, sees every message once and in id order. */
@@ -127,7 +136,7 @@ class ClusterIT {
         String watcher = a.login(user("watcher"), PASSWORD);
         SocketClient aliceOnA = v2(a, alice, null);
         SocketClient bobOnB = v2(b, bob, null);
-        List<SocketClient> watchers = List.of(v2(a, watcher, null), v2(b, watcher, null));
+        List<SocketClient> watchers = List.of(v2(a, watcher, null), v2(b, watcher, null), v2(c, watcher, null));
         String run = UUID.randomUUID().toString().substring(0, 6);
 
         for (int i = 0; i < 100; i++) {
@@ -135,12 +144,18 @@ class ClusterIT {
             bobOnB.sendJson(Map.of("type", "message", "room", "general", "text", "b" + i, "clientId", run + "-b" + i));
         }
 
-        for (SocketClient socket : Stream.concat(watchers.stream(), Stream.of(aliceOnA, bobOnB)).toList()) {
+        List<SocketClient> everyone = Stream.concat(watchers.stream(), Stream.of(aliceOnA, bobOnB)).toList();
+        for (SocketClient socket : everyone) {
             List<Long> ids = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             while (ids.size() < 200) {
-                JsonNode frame = socket.nextMatching(f -> "message".equals(f.path("type").asText())
-                        && f.path("clientId").asText().startsWith(run));
+                JsonNode frame;
+                try {
+                    frame = socket.nextMatching(f -> "message".equals(f.path("type").asText())
+                            && f.path("clientId").asText().startsWith(run));
+                } catch (AssertionError e) {
+                    throw new AssertionError("socket " + everyone.indexOf(socket) + " had only " + texts, e);
+                }
                 ids.add(frame.get("id").asLong());
                 texts.add(frame.get("text").asText());
             }
@@ -303,6 +318,61 @@ class ClusterIT {
         SocketClient fourth = SocketClient.connectV2(b.base(), token, null);
         sockets.add(fourth);
         assertThat(fourth.awaitClose()).isEqualTo(1008);
+    }
+
+    /**
+     * Clients connect to a third node while another node's messages stream in: each gets every message once, either
+     * in its opening history or live after it, never both, never neither.
+     */
+    @Test
+    void clientsJoiningWhileMessagesStreamFromAnotherNodeGetEachMessageOnce() throws Exception {
+        SocketClient aliceOnA = v2(a, a.login(user("alice"), PASSWORD), null);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        int count = 200;
+        List<String> joinerTokens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            joinerTokens.add(c.login(user("joiner"), PASSWORD));
+        }
+
+        CompletableFuture<List<Long>> sent = CompletableFuture.supplyAsync(() -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String clientId = run + "-" + i;
+                aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "stream " + i, "clientId", clientId));
+                ids.add(aliceOnA.nextMatching(frame -> isMessage(frame, clientId)).get("id").asLong());
+            }
+            return ids;
+        });
+        List<SocketClient> joiners = new ArrayList<>();
+        for (String token : joinerTokens) {
+            Thread.sleep(150);
+            SocketClient joiner = SocketClient.connectV2(c.base(), token, null);
+            sockets.add(joiner);
+            joiners.add(joiner);
+        }
+        List<Long> acknowledged = sent.get();
+
+        for (SocketClient joiner : joiners) {
+            JsonNode history = joiner.nextMatching(frame -> "history".equals(frame.path("type").asText())
+                    && "general".equals(frame.path("room").asText()));
+            List<Long> inHistory = new ArrayList<>();
+            history.get("messages").forEach(message -> {
+                if (message.path("clientId").asText().startsWith(run + "-")) {
+                    inHistory.add(message.get("id").asLong());
+                }
+            });
+            long shownUpTo = inHistory.isEmpty() ? 0 : inHistory.get(inHistory.size() - 1);
+            List<Long> live = new ArrayList<>();
+            joiner.framesUntil(frame -> {
+                if ("message".equals(frame.path("type").asText()) && frame.path("clientId").asText().startsWith(run + "-")) {
+                    live.add(frame.get("id").asLong());
+                }
+                return isMessage(frame, run + "-" + (count - 1));
+            });
+            assertThat(acknowledged).containsAll(inHistory);
+            assertThat(live).as("after a history up to %d", shownUpTo)
+                    .containsExactlyElementsOf(acknowledged.stream().filter(id -> id > shownUpTo).toList());
+        }
     }
 
     /** A presence_changed frame for general that names {@code username} in its {@code list} (online or offline). */

@@ -66,21 +66,27 @@ class RedisRestartIT {
     }
 
 
-    /** A member removed on A while Redis is away: once it is back, B refuses them the room and stops delivering it. */
+    /**
+     * A member removed and another added on A while Redis is away: once it is back, B refuses the removed one the
+     * room, tells their socket and stops delivering it; the added one's socket on B gets the room and hears it.
+     */
     @Test
-    void aRemovalMadeWhileRedisWasDownTakesEffectOnTheOtherNodeWhenItIsBack() throws Exception {
+    void membershipChangesMadeWhileRedisWasDownTakeEffectOnTheOtherNodeWhenItIsBack() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create();
                 PrivateRedis redis = PrivateRedis.start(work.resolve("redis.log"))) {
             Map<String, String> cluster = cluster(database, redis);
             try (ServerProcess a = ServerProcess.start(Files.createDirectories(work.resolve("a")), cluster);
                     ServerProcess b = ServerProcess.start(Files.createDirectories(work.resolve("b")), cluster)) {
                 String bobName = "bob" + UUID.randomUUID().toString().substring(0, 8);
+                String carolName = "carol" + UUID.randomUUID().toString().substring(0, 8);
                 String alice = a.login("alice" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
                 String bob = b.login(bobName, PASSWORD);
                 try (SocketClient aliceOnA = SocketClient.connectV2(a.base(), alice);
-                        SocketClient bobOnB = SocketClient.connectV2(b.base(), bob)) {
+                        SocketClient bobOnB = SocketClient.connectV2(b.base(), bob);
+                        SocketClient carolOnB = SocketClient.connectV2(b.base(), b.login(carolName, PASSWORD))) {
                     aliceOnA.next("rooms");
                     bobOnB.next("rooms");
+                    carolOnB.next("rooms");
                     String room = api(a, alice).contentType("application/json").body(Map.of("name", "secret" + UUID.randomUUID()
                             .toString().substring(0, 8), "private", true)).post("/api/rooms").then().statusCode(201)
                             .extract().path("room");
@@ -90,12 +96,20 @@ class RedisRestartIT {
 
                     redis.kill();
                     api(a, alice).delete("/api/rooms/" + room + "/members/" + bobName).then().statusCode(204);
+                    api(a, alice).contentType("application/json").body(Map.of("username", carolName))
+                            .post("/api/rooms/" + room + "/members").then().statusCode(201);
                     redis.start();
 
                     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
                             api(b, bob).get("/api/rooms/" + room + "/messages").then().extract().statusCode() == 404);
+                    assertThat(bobOnB.nextMatching(frame -> "room_left".equals(frame.path("type").asText()))
+                            .get("room").asText()).isEqualTo(room);
+                    assertThat(carolOnB.nextMatching(frame -> "room_joined".equals(frame.path("type").asText()))
+                            .get("room").get("room").asText()).isEqualTo(room);
                     aliceOnA.sendJson(Map.of("type", "message", "room", room, "text", "not for bob", "clientId", "secret-1"));
                     aliceOnA.nextMatching(frame -> "secret-1".equals(frame.path("clientId").asText()));
+                    assertThat(carolOnB.nextMatching(frame -> "secret-1".equals(frame.path("clientId").asText()))
+                            .get("room").asText()).isEqualTo(room);
                     aliceOnA.sendJson(Map.of("type", "message", "room", "general", "text", "marker", "clientId", "marker-1"));
                     List<JsonNode> untilMarker = bobOnB.framesUntil(frame -> "marker-1".equals(frame.path("clientId").asText()));
                     assertThat(untilMarker).noneMatch(frame -> "secret-1".equals(frame.path("clientId").asText()));

@@ -34,14 +34,15 @@ class BackoffTest {
         assertThat(backoff.tryAttempt("other")).as("per key").isZero();
     }
 
-    /** Attempts counted on other nodes, as the shared count answered, bring the next delay forward. */
+    /** The shared count's answer becomes this node's: attempts made elsewhere bring the delay forward. */
     @Test
-    void attemptsHeardFromElsewhereCountTowardsTheDelay() {
+    void theSharedCountAnsweredBecomesTheCount() {
         assertThat(backoff.tryAttempt("k")).isZero();
         backoff.heard("k", 3);
         assertThat(backoff.tryAttempt("k")).as("the fourth attempt waits 2 s").isEqualTo(2_000);
-        backoff.heard("k", 1);
-        assertThat(backoff.tryAttempt("k")).as("a smaller count lowers nothing").isEqualTo(2_000);
+        backoff.heard("k", 0);
+        assertThat(backoff.idle()).as("started over elsewhere").isTrue();
+        assertThat(backoff.tryAttempt("k")).isZero();
     }
 
     @Test

@@ -138,6 +138,16 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
+    /** The next frame if one comes within {@code within}, else null. */
+    public JsonNode poll(Duration within) {
+        try {
+            return frames.poll(within.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next frame of the given type; frames of other types before it are skipped. */
     public JsonNode next(String type) {
         return nextMatching(frame -> type.equals(frame.path("type").asText()));

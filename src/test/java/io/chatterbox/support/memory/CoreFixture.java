@@ -85,8 +85,8 @@ public final class CoreFixture implements AutoCloseable {
         announcer = new PresenceAnnouncer(scheduler, order, presence, directory, fanout, config);
         readMarkers = new ReadMarkers(order, log, markers, directory, fanout, rateLimits, config);
         views = new RoomViews(readMarkers);
-        history = new RoomHistory(log, directory, rateLimits, config);
-        RoomEffects effects = new RoomEffects(sessions, fanout, history, views, announcer);
+        history = new RoomHistory(log, directory, fanout, rateLimits, config);
+        RoomEffects effects = new RoomEffects(sessions, fanout, history, views, announcer, directory, roomStore, order);
         rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, rateLimits, config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
         search = new MessageSearch(log, directory, rateLimits, config);
