@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import io.restassured.specification.RequestSpecification;
  */
 class ClusterIT {
 
+    private static final Logger LOG = Logger.getLogger(ClusterIT.class);
     private static final String PASSWORD = "cluster-password-5521";
 
     @TempDir
@@ -219,9 +221,12 @@ class ClusterIT {
         String token = a.login(name, PASSWORD);
         SocketClient onB = v2(b, token, null);
 
+        long loggedOutAt = System.nanoTime();
         a.logout(token);
 
         assertThat(onB.awaitClose()).isEqualTo(1008);
+        LOG.infof("The socket on the other node closed %d ms after the logout began",
+                (System.nanoTime() - loggedOutAt) / 1_000_000);
         api(b, token).get("/api/me").then().statusCode(401);
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -112,12 +113,15 @@ class LoadBalancerIT {
                 }
                 ExecutorService threads = Executors.newFixedThreadPool(readers.size() + writers.size());
                 readers.forEach(reader -> threads.execute(reader::run));
-                writers.forEach(writer -> threads.execute(writer::run));
+                List<Future<?>> writing = writers.stream().<Future<?>>map(writer -> threads.submit(writer::run)).toList();
 
                 Thread.sleep(2_000);
                 (openConnections(a) >= openConnections(b) ? a : b).kill();
                 Thread.sleep(4_000);
                 writers.forEach(SteadyWriter::stop);
+                for (Future<?> writer : writing) {
+                    writer.get(30, TimeUnit.SECONDS); // its last message answered, so none is acknowledged after this
+                }
                 List<Long> acknowledged = writers.stream().flatMap(writer -> writer.acknowledged().stream()).sorted().toList();
                 Awaitility.await().atMost(Duration.ofSeconds(30))
                         .until(() -> readers.stream().allMatch(reader -> reader.received().size() >= acknowledged.size()));
