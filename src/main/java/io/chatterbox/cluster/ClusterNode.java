@@ -2,8 +2,8 @@ package io.chatterbox.cluster;
 
 import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.config.ChatterboxConfig;
-import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.ChatEvent;
+import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.NodeSessions;
 import io.chatterbox.limits.RateLimits;
 import io.chatterbox.messages.MessageLog;
