@@ -31,6 +31,8 @@ class NodeLeaseIT {
     private static final String PASSWORD = "leased-password-8143";
     /** The documented bound: the lease, one heartbeat interval to notice, the presence interval, and some slack. */
     private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(8);
+    /** Well under the lease: a stopping node tells the others instead of falling silent. */
+    private static final Duration STOPPED_OFFLINE_WITHIN = Duration.ofSeconds(3);
 
     @TempDir
     Path work;
@@ -67,6 +69,35 @@ class NodeLeaseIT {
                 victimOnDoomed.abort();
                 roamerOnDoomed.abort();
                 roamerOnSurvivor.close();
+                watcher.close();
+            }
+        }
+    }
+
+    /** A node stopped on purpose (SIGTERM, as a rolling restart does) says so: its people go offline at once. */
+    @Test
+    void aStoppedNodesPeopleAreShownOfflineAtOnce() throws Exception {
+        RedisServer.require();
+        try (PostgresDatabase database = PostgresDatabase.create()) {
+            Map<String, String> cluster = Map.of(
+                    "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
+                    "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
+                    "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
+                    "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
+                    "CHATTERBOX_AUTH_BCRYPT_COST", "4");
+            try (ServerProcess stopping = ServerProcess.start(Files.createDirectories(work.resolve("stopping")), cluster);
+                    ServerProcess staying = ServerProcess.start(Files.createDirectories(work.resolve("staying")), cluster)) {
+                String leaver = "leaver" + UUID.randomUUID().toString().substring(0, 8);
+                SocketClient watcher = SocketClient.connectV2(staying.base(), staying.login("watcher", PASSWORD), null);
+                SocketClient leaverSocket = SocketClient.connectV2(stopping.base(), stopping.login(leaver, PASSWORD), null);
+                watcher.nextMatching(frame -> changed(frame, "online").contains(leaver));
+
+                long stoppedAt = System.nanoTime();
+                stopping.close();
+                watcher.framesUntil(frame -> changed(frame, "offline").contains(leaver), STOPPED_OFFLINE_WITHIN);
+                LOG.infof("The stopped node's user was shown offline %d ms after SIGTERM",
+                        (System.nanoTime() - stoppedAt) / 1_000_000);
+                leaverSocket.abort();
                 watcher.close();
             }
         }
