@@ -79,13 +79,13 @@ final class ClusterBus {
      * Publishes in the order of calls from one thread. Without Redis the notice is dropped (and logged): messages are
      * then filled from the store by every node that notices the gap.
      */
-    void publish(String text) {
+    Future<Response> publish(String text) {
         RedisConnection connection = publisher;
         if (connection == null) {
             LOG.debugf("Not connected to Redis: a cluster notice was not published");
-            return;
+            return Future.failedFuture("not connected to Redis");
         }
-        connection.send(Request.cmd(Command.PUBLISH).arg(channel).arg(text))
+        return connection.send(Request.cmd(Command.PUBLISH).arg(channel).arg(text))
                 .onFailure(failure -> LOG.debugf("A cluster notice was not published: %s", failure.getMessage()));
     }
 

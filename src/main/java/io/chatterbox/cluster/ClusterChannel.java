@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.core.ChatOrder;
+import io.vertx.core.Future;
 
 /**
  * The cluster's channel as this node uses it: its own notices out, encoded once; other nodes' notices in, decoded as
@@ -27,8 +28,9 @@ final class ClusterChannel {
         this.order = order;
     }
 
-    void publish(Envelope.Kind kind, String target, String except, Object payload) {
-        bus.publish(codec.encode(bus.node(), kind, target, except, payload));
+    /** Publishes the notice; the future completes once Redis has taken it (or fails without Redis). */
+    Future<?> publish(Envelope.Kind kind, String target, String except, Object payload) {
+        return bus.publish(codec.encode(bus.node(), kind, target, except, payload));
     }
 
     /** Hands each other node's notice, decoded, to {@code handler}, in arrival order. */

@@ -1,5 +1,9 @@
 package io.chatterbox.cluster;
 
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
 import io.chatterbox.accounts.TokensRevoked;
 import io.chatterbox.config.ChatterboxConfig;
 import io.chatterbox.core.ChatEvent;
@@ -16,6 +20,8 @@ import io.vertx.core.Vertx;
  * nodes say on it.
  */
 final class ClusterNode {
+
+    private static final Logger LOG = Logger.getLogger(ClusterNode.class);
 
     private final ClusterBus bus;
     private final ClusterChannel channel;
@@ -65,8 +71,14 @@ final class ClusterNode {
         });
     }
 
+    /** Tells the other nodes it is leaving (waiting a little for Redis to take it), then disconnects. */
     void stop() {
         vertx.cancelTimer(heartbeats);
+        try {
+            presence.leave().toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debugf("The other nodes were not told this one is leaving: %s", e.getMessage());
+        }
         bus.stop();
     }
 
@@ -107,6 +119,7 @@ final class ClusterNode {
             case CATCH_UP -> messages.catchUp();
             case SESSIONS -> presence.heard(envelope.node(), envelope.target(), (Envelope.Sessions) payload);
             case HEARTBEAT -> presence.heard(envelope.node(), (Envelope.Heartbeat) payload);
+            case LEAVING -> presence.forget(envelope.node());
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 import io.chatterbox.presence.Presence;
+import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -166,13 +167,27 @@ final class ClusterPresence implements Presence {
     /** Forgets the nodes not heard for a whole lease (in chat order): their people are offline there. */
     void forgetSilentNodes() {
         long now = System.nanoTime();
-        List<String> silent = peers.entrySet().stream()
+        peers.entrySet().stream()
                 .filter(entry -> now - entry.getValue().heardNanos > lease.toNanos())
-                .map(Map.Entry::getKey).toList();
-        for (String node : silent) {
-            Peer peer = peers.remove(node);
+                .map(Map.Entry::getKey).toList()
+                .forEach(this::forget);
+    }
+
+    /** Another node said it is stopping (in chat order): its people are offline there at once. */
+    void forget(String node) {
+        Peer peer = peers.remove(node);
+        if (peer != null) {
             List.copyOf(peer.sessions.keySet()).forEach(username -> setElsewhere(peer, username, 0));
         }
+    }
+
+    /**
+     * This node is stopping: its hash goes, and the others are told not to wait for its lease (its sockets may still
+     * be open, or their closing may never be told). Completes once Redis has taken the notice.
+     */
+    synchronized Future<?> leave() {
+        write(Request.cmd(Command.DEL).arg(key(bus.node())));
+        return channel.publish(Envelope.Kind.LEAVING, null, null, new Envelope.Leaving());
     }
 
     /** Reads another node's hash, then takes it for that node's counts unless it is older than what was heard. */

@@ -26,7 +26,9 @@ record Envelope(String node, Kind kind, String target, String except, String typ
         /** How many sessions user {@code target} now has on the sending node ({@code Sessions}). */
         SESSIONS,
         /** The sending node is alive, and where its count of sessions stands ({@code Heartbeat}). */
-        HEARTBEAT
+        HEARTBEAT,
+        /** The sending node is stopping: its sessions count for nothing from now on ({@code Leaving}). */
+        LEAVING
     }
 
     /** The payload of a {@link Kind#CATCH_UP} notice. */
@@ -39,5 +41,9 @@ record Envelope(String node, Kind kind, String target, String except, String typ
 
     /** The payload of a {@link Kind#HEARTBEAT} notice: the node's latest change of its session counts. */
     record Heartbeat(long seq) {
+    }
+
+    /** The payload of a {@link Kind#LEAVING} notice. */
+    record Leaving() {
     }
 }

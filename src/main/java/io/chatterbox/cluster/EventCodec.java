@@ -26,7 +26,8 @@ final class EventCodec {
             RoomEvents.Listed.class, RoomEvents.Joined.class, RoomEvents.Left.class, RoomEvents.MembersChanged.class,
             PresenceEvents.Snapshot.class, PresenceEvents.Changed.class, PresenceEvents.Typing.class,
             RoomChange.Created.class, RoomChange.MemberAdded.class, RoomChange.MemberRemoved.class,
-            TokensRevoked.class, Envelope.CatchUp.class, Envelope.Sessions.class, Envelope.Heartbeat.class);
+            TokensRevoked.class, Envelope.CatchUp.class, Envelope.Sessions.class, Envelope.Heartbeat.class,
+            Envelope.Leaving.class);
     private static final Map<String, Class<?>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(EventCodec::name, Function.identity()));
 
