@@ -1,7 +1,6 @@
 package io.chatterbox.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,11 +25,12 @@ import io.vertx.redis.client.Response;
  * sessions exactly, keeps the counts in a Redis hash of its own (so another node can read them whole when it starts
  * or has missed a notice) and tells each change on the channel, numbered; the other nodes' counts are kept here as
  * last heard. Every node says it is alive with a heartbeat (which renews its hash's expiry) five times per lease; a
- * node not heard for a whole lease is taken as gone, and its people as offline unless they are on another node.
+ * node not heard for a whole lease is taken as gone, and its people as offline unless they are on another node. A
+ * node that stops normally says so, and is forgotten at once.
  * <p>
  * Changes are absolute counts, so hearing one twice, or reading a hash that already holds it, does no harm; a
- * numbered change that does not follow the last one heard, or a heartbeat whose number is not the last one heard,
- * means notices were missed, and the node's hash is read again.
+ * numbered change that does not follow the last one heard, or a heartbeat with a later number than the last one
+ * heard, means notices were missed, and the node's hash is read again.
  */
 final class ClusterPresence implements Presence {
 
