@@ -5,15 +5,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.chatterbox.presence.OnlineCounts;
 import io.chatterbox.presence.Presence;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -56,9 +55,7 @@ final class ClusterPresence implements Presence {
     /** The other nodes' sessions per person, summed. */
     private final Map<String, Integer> elsewhere = new ConcurrentHashMap<>();
     /** Per person online, the number of nodes (this one included) where they have a session. */
-    private final Map<String, Integer> nodesHolding = new ConcurrentHashMap<>();
-    /** Kept in presence order, so that listing never sorts. */
-    private final NavigableSet<String> online = new ConcurrentSkipListSet<>(ORDER);
+    private final OnlineCounts nodesHolding = new OnlineCounts();
     private final Map<String, Peer> peers = new HashMap<>();
     private final Set<String> reloading = new HashSet<>();
     private long seq; // guarded by this, with the writes and notices it numbers
@@ -79,7 +76,7 @@ final class ClusterPresence implements Presence {
     public synchronized boolean sessionOpened(String username) {
         int count = here.merge(username, 1, Integer::sum);
         tell(username, count);
-        return count == 1 && nodeGained(username);
+        return count == 1 && nodesHolding.add(username);
     }
 
     @Override
@@ -89,17 +86,17 @@ final class ClusterPresence implements Presence {
         }
         Integer left = here.computeIfPresent(username, (user, count) -> count == 1 ? null : count - 1);
         tell(username, left == null ? 0 : left);
-        return left == null && nodeLost(username);
+        return left == null && nodesHolding.remove(username);
     }
 
     @Override
     public boolean isOnline(String username) {
-        return nodesHolding.containsKey(username);
+        return nodesHolding.contains(username);
     }
 
     @Override
     public List<String> online() {
-        return List.copyOf(online);
+        return nodesHolding.online();
     }
 
     @Override
@@ -233,36 +230,10 @@ final class ClusterPresence implements Presence {
             return;
         }
         elsewhere.merge(username, count - before, (sum, change) -> sum + change == 0 ? null : sum + change);
-        boolean changed = before == 0 ? nodeGained(username) : count == 0 && nodeLost(username);
+        boolean changed = before == 0 ? nodesHolding.add(username) : count == 0 && nodesHolding.remove(username);
         if (changed) {
             listeners.forEach(listener -> listener.accept(username));
         }
-    }
-
-    /** @return true when the user was on no node before: they came online */
-    private boolean nodeGained(String username) {
-        boolean[] first = { false };
-        nodesHolding.compute(username, (user, nodes) -> {
-            first[0] = nodes == null;
-            if (first[0]) {
-                online.add(user);
-            }
-            return nodes == null ? 1 : nodes + 1;
-        });
-        return first[0];
-    }
-
-    /** @return true when the user is on no node now: they went offline */
-    private boolean nodeLost(String username) {
-        boolean[] last = { false };
-        nodesHolding.computeIfPresent(username, (user, nodes) -> {
-            last[0] = nodes == 1;
-            if (last[0]) {
-                online.remove(user);
-            }
-            return nodes == 1 ? null : nodes - 1;
-        });
-        return last[0];
     }
 
     /** Tells this node's new count for the user: into its hash, then on the channel, both numbered. */
