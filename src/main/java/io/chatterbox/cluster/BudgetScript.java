@@ -24,7 +24,8 @@ enum BudgetScript {
             local state = redis.call('HMGET', KEYS[1], 'left', 'at')
             local left = tonumber(state[1]) or burst
             local at = tonumber(state[2]) or now
-            left = math.min(burst, math.min(burst, left + math.max(0, now - at) * rate) - taken)
+            left = math.min(burst, left + math.max(0, now - at) * rate)
+            left = math.min(burst, left - taken)
             redis.call('HSET', KEYS[1], 'left', tostring(left), 'at', tostring(now))
             redis.call('PEXPIRE', KEYS[1], math.ceil((burst - left) / rate) + 1000)
             return {tostring(left), 0}

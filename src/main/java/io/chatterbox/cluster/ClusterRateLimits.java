@@ -37,40 +37,41 @@ final class ClusterRateLimits implements RateLimits {
     @Override
     public RateLimit perSecond(String name, double permitsPerSecond, int burst) {
         RateLimiter here = RateLimiter.perSecond(permitsPerSecond, burst);
-        Unanswered unanswered = new Unanswered();
-        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.TOKEN_BUCKET, name, key, unanswered, taken,
-                (left, since) -> here.heard(key, left.left() - since, 0), permitsPerSecond / 1000, burst, taken));
+        Unanswered pending = new Unanswered();
+        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.TOKEN_BUCKET, name, key, pending, taken,
+                (left, unanswered) -> here.heard(key, left.left() - unanswered, 0), permitsPerSecond / 1000, burst, taken));
     }
 
     @Override
     public RateLimit perWindow(String name, int permits, Duration window) {
         RateLimiter here = RateLimiter.perWindow(permits, window);
-        Unanswered unanswered = new Unanswered();
-        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.WINDOW, name, key, unanswered, taken,
-                (left, since) -> here.heard(key, left.left() - since, Duration.ofMillis(left.windowLeftMillis()).toNanos()),
+        Unanswered pending = new Unanswered();
+        return new SharedRateLimit(here, (key, taken) -> tell(BudgetScript.WINDOW, name, key, pending, taken,
+                (left, unanswered) -> here.heard(key, left.left() - unanswered,
+                        Duration.ofMillis(left.windowLeftMillis()).toNanos()),
                 permits, window.toMillis(), taken));
     }
 
     @Override
     public Backoff backoff(String name, int free, Duration window) {
         InMemoryBackoff here = new InMemoryBackoff(free, window);
-        Unanswered unanswered = new Unanswered();
-        return new SharedBackoff(here, (key, attempt) -> tell(BudgetScript.ATTEMPTS, name, key, unanswered, attempt,
-                (count, since) -> here.heard(key, (int) count.left() + since), window.toMillis(), attempt));
+        Unanswered pending = new Unanswered();
+        return new SharedBackoff(here, (key, attempt) -> tell(BudgetScript.ATTEMPTS, name, key, pending, attempt,
+                (count, unanswered) -> here.heard(key, (int) count.left() + unanswered), window.toMillis(), attempt));
     }
 
     /**
      * Tells Redis what this node took for the key, then hands its answer to {@code heard} with what this node has
-     * taken since (told, not answered yet). Answers come back in the order the changes were sent, over one
+     * taken since that is not answered yet. Answers come back in the order the changes were sent, over one
      * connection, so the view they set is Redis's at that moment plus exactly this node's changes after it.
      */
-    private void tell(BudgetScript script, String name, String key, Unanswered unanswered, int taken,
+    private void tell(BudgetScript script, String name, String key, Unanswered pending, int taken,
             BiConsumer<BudgetScript.Left, Integer> heard, Object... args) {
-        unanswered.sent(key, taken);
+        pending.sent(key, taken);
         script.run(bus, keyPrefix + name + ':' + key, args).onComplete(answer -> {
-            int since = unanswered.answered(key, taken);
+            int unanswered = pending.answered(key, taken);
             if (answer.succeeded()) {
-                heard.accept(answer.result(), since);
+                heard.accept(answer.result(), unanswered);
             } else {
                 LOG.debugf("The shared budget %s was not told: %s", name, answer.cause().getMessage());
             }

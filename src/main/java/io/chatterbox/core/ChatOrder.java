@@ -5,8 +5,9 @@ import java.util.function.Supplier;
 
 /**
  * The one order in which this node's chat changes take effect: messages committed, rooms and members changed,
- * clients joining. Work run in order sees everything queued before it done, and nothing queued after it, so
- * a joining client's history and its first live message can neither overlap nor leave a gap.
+ * clients joining, and what other nodes of a cluster tell it. Work run in order sees everything queued before it
+ * done, and nothing queued after it, so a joining client's history and its first live message can neither overlap
+ * nor leave a gap.
  */
 public interface ChatOrder {
 
