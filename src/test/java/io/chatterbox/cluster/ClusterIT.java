@@ -3,10 +3,8 @@ package io.chatterbox.cluster;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.support.ClusterNodes;
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.RedisServer;
 import io.chatterbox.support.ServerProcess;
@@ -46,34 +45,19 @@ class ClusterIT {
     private final List<SocketClient> sockets = new ArrayList<>();
 
     @BeforeAll
-    static void startTwoNodes() throws Exception {
+    static void startThreeNodes() throws Exception {
         RedisServer.require();
         database = PostgresDatabase.create();
-        Map<String, String> cluster = new HashMap<>(Map.of(
-                "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
-                "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
-                "CHATTERBOX_AUTH_BCRYPT_COST", "4",
+        Map<String, String> cluster = ClusterNodes.settings(database);
+        cluster.putAll(Map.of(
                 "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
                 "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000",
                 "CHATTERBOX_LIMITS_CONNECTIONS_PER_USER", "3",
                 "CHATTERBOX_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR", "1000"));
-        // Together, so all migrate the schema and look for the signing key at once.
-        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> start("a", cluster));
-        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start("b", cluster));
-        CompletableFuture<ServerProcess> third = CompletableFuture.supplyAsync(() -> start("c", cluster));
-        a = first.join();
-        b = second.join();
-        c = third.join();
-    }
-
-    private static ServerProcess start(String name, Map<String, String> environment) {
-        try {
-            return ServerProcess.start(Files.createDirectories(work.resolve(name)), environment);
-        } catch (Exception e) {
-            throw new IllegalStateException("node " + name + " did not start", e);
-        }
+        List<ServerProcess> nodes = ClusterNodes.startTogether(work, cluster, "a", "b", "c");
+        a = nodes.get(0);
+        b = nodes.get(1);
+        c = nodes.get(2);
     }
 
     @AfterAll
@@ -350,7 +334,7 @@ class ClusterIT {
         });
         List<SocketClient> joiners = new ArrayList<>();
         for (String token : joinerTokens) {
-            Thread.sleep(150);
+            Thread.sleep(150); // spreads the joins over the stream
             SocketClient joiner = SocketClient.connectV2(c.base(), token, null);
             sockets.add(joiner);
             joiners.add(joiner);

@@ -3,13 +3,11 @@ package io.chatterbox.cluster;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.support.ClusterNodes;
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.RedisServer;
 import io.chatterbox.support.ServerProcess;
@@ -54,31 +53,18 @@ class ClusterLimitsIT {
     static void startTwoNodes() throws Exception {
         RedisServer.require();
         database = PostgresDatabase.create();
-        Map<String, String> cluster = Map.of(
-                "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
-                "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
-                "CHATTERBOX_AUTH_BCRYPT_COST", "4",
+        Map<String, String> cluster = ClusterNodes.settings(database);
+        cluster.putAll(Map.of(
                 "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "0.001",
                 "CHATTERBOX_LIMITS_MESSAGE_BURST", String.valueOf(MESSAGE_BURST),
                 "CHATTERBOX_LIMITS_ROOMS_PER_USER_PER_HOUR", String.valueOf(ROOMS_PER_HOUR),
                 "CHATTERBOX_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR", String.valueOf(REGISTRATIONS_PER_HOUR),
-                "CHATTERBOX_LIMITS_LOGIN_FAILURES_BEFORE_DELAY", String.valueOf(FREE_LOGIN_FAILURES));
-        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> start("a", cluster));
-        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start("b", cluster));
-        a = first.join();
-        b = second.join();
+                "CHATTERBOX_LIMITS_LOGIN_FAILURES_BEFORE_DELAY", String.valueOf(FREE_LOGIN_FAILURES)));
+        List<ServerProcess> nodes = ClusterNodes.startTogether(work, cluster, "a", "b");
+        a = nodes.get(0);
+        b = nodes.get(1);
         aliceName = "alice" + UUID.randomUUID().toString().substring(0, 8);
         alice = a.login(aliceName, PASSWORD); // the only registration outside the registration test
-    }
-
-    private static ServerProcess start(String name, Map<String, String> environment) {
-        try {
-            return ServerProcess.start(Files.createDirectories(work.resolve(name)), environment);
-        } catch (Exception e) {
-            throw new IllegalStateException("node " + name + " did not start", e);
-        }
     }
 
     @AfterAll

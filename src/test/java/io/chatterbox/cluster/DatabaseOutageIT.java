@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.support.ClusterNodes;
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.RedisServer;
 import io.chatterbox.support.ServerProcess;
@@ -41,12 +42,7 @@ class DatabaseOutageIT {
         try (PostgresDatabase database = PostgresDatabase.create();
                 TcpProxy postgres = TcpProxy.to("127.0.0.1", 5432)) {
             String url = database.url().replace("127.0.0.1:5432", "127.0.0.1:" + postgres.port());
-            Map<String, String> cluster = Map.of(
-                    "CHATTERBOX_CLUSTER_DATABASE_URL", url,
-                    "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                    "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
-                    "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
-                    "CHATTERBOX_AUTH_BCRYPT_COST", "4");
+            Map<String, String> cluster = ClusterNodes.settings(url, database, RedisServer.URL);
             try (ServerProcess node = ServerProcess.start(Files.createDirectories(work.resolve("node")), cluster)) {
                 String token = node.login("patient" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
                 try (SocketClient socket = SocketClient.connect(node.base(), token)) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.support.ClusterNodes;
 import io.chatterbox.support.LoadBalancer;
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.RedisServer;
@@ -115,7 +116,7 @@ class LoadBalancerIT {
                 readers.forEach(reader -> threads.execute(reader::run));
                 List<Future<?>> writing = writers.stream().<Future<?>>map(writer -> threads.submit(writer::run)).toList();
 
-                Thread.sleep(2_000);
+                Thread.sleep(2_000); // steady load before the kill, and after it: durations, not waits for a condition
                 (openConnections(a) >= openConnections(b) ? a : b).kill();
                 Thread.sleep(4_000);
                 writers.forEach(SteadyWriter::stop);
@@ -322,17 +323,14 @@ class LoadBalancerIT {
     }
 
     private static Map<String, String> clusterSettings(PostgresDatabase database) {
-        return Map.of(
-                "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
-                "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
-                "CHATTERBOX_AUTH_BCRYPT_COST", "4",
+        Map<String, String> settings = ClusterNodes.settings(database);
+        settings.putAll(Map.of(
                 "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
                 "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000",
                 "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
                 "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true",
-                "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
+                "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1"));
+        return settings;
     }
 
     /** The node's {@code chatterbox_connections_open} gauge. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.support.ClusterNodes;
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.RedisServer;
 import io.chatterbox.support.ServerProcess;
@@ -41,12 +42,7 @@ class NodeLeaseIT {
     void theKilledNodesPeopleAreShownOfflineWithinTheLeaseAndOthersStayOnline() throws Exception {
         RedisServer.require();
         try (PostgresDatabase database = PostgresDatabase.create()) {
-            Map<String, String> cluster = Map.of(
-                    "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                    "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                    "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
-                    "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
-                    "CHATTERBOX_AUTH_BCRYPT_COST", "4");
+            Map<String, String> cluster = ClusterNodes.settings(database);
             try (ServerProcess doomed = ServerProcess.start(Files.createDirectories(work.resolve("doomed")), cluster);
                     ServerProcess survivor = ServerProcess.start(Files.createDirectories(work.resolve("survivor")), cluster)) {
                 String victim = "victim" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,12 +75,7 @@ class NodeLeaseIT {
     void aStoppedNodesPeopleAreShownOfflineAtOnce() throws Exception {
         RedisServer.require();
         try (PostgresDatabase database = PostgresDatabase.create()) {
-            Map<String, String> cluster = Map.of(
-                    "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                    "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                    "CHATTERBOX_CLUSTER_REDIS_URL", RedisServer.URL,
-                    "CHATTERBOX_CLUSTER_REDIS_PREFIX", "chatterbox-test-" + UUID.randomUUID(),
-                    "CHATTERBOX_AUTH_BCRYPT_COST", "4");
+            Map<String, String> cluster = ClusterNodes.settings(database);
             try (ServerProcess stopping = ServerProcess.start(Files.createDirectories(work.resolve("stopping")), cluster);
                     ServerProcess staying = ServerProcess.start(Files.createDirectories(work.resolve("staying")), cluster)) {
                 String leaver = "leaver" + UUID.randomUUID().toString().substring(0, 8);

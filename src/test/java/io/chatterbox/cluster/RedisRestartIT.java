@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.support.ClusterNodes;
 import io.chatterbox.support.PostgresDatabase;
 import io.chatterbox.support.PrivateRedis;
 import io.chatterbox.support.ServerProcess;
@@ -119,13 +120,9 @@ class RedisRestartIT {
     }
 
     private static Map<String, String> cluster(PostgresDatabase database, PrivateRedis redis) {
-        return Map.of(
-                "CHATTERBOX_CLUSTER_DATABASE_URL", database.url(),
-                "CHATTERBOX_CLUSTER_DATABASE_USERNAME", database.username(),
-                "CHATTERBOX_CLUSTER_REDIS_URL", redis.url(),
-                "CHATTERBOX_AUTH_BCRYPT_COST", "4",
-                "CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000",
-                "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000");
+        Map<String, String> settings = ClusterNodes.settings(database.url(), database, redis.url());
+        settings.putAll(Map.of("CHATTERBOX_LIMITS_MESSAGES_PER_SECOND", "100000", "CHATTERBOX_LIMITS_MESSAGE_BURST", "100000"));
+        return settings;
     }
 
     private static RequestSpecification api(ServerProcess node, String token) {
