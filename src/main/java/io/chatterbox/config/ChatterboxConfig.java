@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +27,8 @@ public interface ChatterboxConfig {
     Security security();
 
     Cluster cluster();
+
+    Files files();
 
     interface Auth {
         /** bcrypt cost factor (log2 rounds) for new password hashes. */
@@ -255,5 +258,52 @@ public interface ChatterboxConfig {
         default boolean shared() {
             return enabled() && redisUrl().filter(url -> !url.isBlank()).isPresent();
         }
+    }
+
+    /** Files and images in conversations: limits per file, message and user, and how images are prepared. */
+    interface Files {
+        /** Largest upload, in bytes (suffixes K, M, G); refused with 413 before the body is read when declared. */
+        @WithDefault("25M")
+        MemorySize maxFileSize();
+
+        /** Most attachments one message may carry. */
+        @WithDefault("10")
+        int filesPerMessage();
+
+        /** Bytes each user's files may take in all (deleting a message gives its files' bytes back). */
+        @WithDefault("1G")
+        MemorySize quotaPerUser();
+
+        /** Uploads per user and minute (a burst of as many, refilled evenly). */
+        @WithDefault("30")
+        int uploadsPerMinute();
+
+        /** Uploads one user may have in progress at once, on this node. */
+        @WithDefault("4")
+        int concurrentUploadsPerUser();
+
+        /** Largest image, in pixels per frame, decoded; a larger one is refused from its header (decompression bombs). */
+        @WithDefault("50000000")
+        long maxImagePixels();
+
+        /** Most frames of an animated image. */
+        @WithDefault("300")
+        int maxImageFrames();
+
+        /** Thumbnails fit in a square of this many pixels. */
+        @WithDefault("320")
+        int thumbnailSize();
+
+        /** Images prepared at once (each may take a few hundred MB while decoding). */
+        @WithDefault("2")
+        int imageWorkers();
+
+        /** How long a signed download link (for img, audio and video elements) stays valid. */
+        @WithDefault("PT10M")
+        Duration linkLifetime();
+
+        /** Uploads no message carried are deleted after this long. */
+        @WithDefault("PT24H")
+        Duration unclaimedLifetime();
     }
 }

@@ -21,6 +21,8 @@ public enum ErrorCode {
     INVALID_QUERY,
     INVALID_SINCE,
     INVALID_USER,
+    INVALID_FILE,
+    INVALID_ATTACHMENT,
     INVALID_USERNAME,
     INVALID_PASSWORD,
     INVALID_ROOM_NAME,
@@ -39,11 +41,15 @@ public enum ErrorCode {
     UNKNOWN_MESSAGE,
     UNKNOWN_USER,
     UNKNOWN_MEMBER,
+    UNKNOWN_FILE,
     // it clashes with what is there
     USERNAME_TAKEN,
     ROOM_EXISTS,
     OWNER_CANNOT_LEAVE,
     MESSAGE_DELETED,
+    // too big
+    FILE_TOO_LARGE,
+    QUOTA_EXCEEDED,
     // not now
     RATE_LIMITED,
     OVERLOADED,
