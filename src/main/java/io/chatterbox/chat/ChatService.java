@@ -62,6 +62,7 @@ public class ChatService {
     private final TokenVersions tokenVersions;
     /** Per-user message budget across all of the user's sessions. */
     private final RateLimit messageRate;
+    private final int filesPerMessage;
 
     public ChatService(MessageWriter writer, RoomHistory history, RoomDirectory rooms, RoomViews views,
             DirectRooms directRooms, NodeSessions sessions, Fanout fanout, Presence presence, PresenceAnnouncer announcer,
@@ -82,6 +83,7 @@ public class ChatService {
         this.readMarkers = readMarkers;
         this.text = text;
         this.metrics = metrics;
+        this.filesPerMessage = config.files().filesPerMessage();
         this.messageRate = limits.perSecond("messages", config.limits().messagesPerSecond(), config.limits().messageBurst());
     }
 
@@ -144,6 +146,11 @@ public class ChatService {
      * conversation that does not exist yet starts it.
      */
     public void post(ClientSession session, String room, String body, String clientId) {
+        post(session, room, body, clientId, List.of());
+    }
+
+    /** A message that may carry uploads of the sender's to the room (by id); its text is then an optional caption. */
+    public void post(ClientSession session, String room, String body, String clientId, List<String> attachments) {
         if (revoked(session)) {
             return;
         }
@@ -155,7 +162,8 @@ public class ChatService {
             } else {
                 rooms.membership(session.username(), room);
             }
-            draft = new Draft(session.username(), room, text.check(body), checkClientId(clientId));
+            draft = new Draft(session.username(), room, attachments.isEmpty() ? text.check(body) : text.caption(body),
+                    checkClientId(clientId), checkAttachments(attachments));
             messageRate.spend(session.username(), "You are sending messages too fast; the message was not stored");
         } catch (ChatException e) {
             reject(session, e.about(clientId));
@@ -244,6 +252,16 @@ public class ChatService {
         } catch (RuntimeException e) {
             commandFailed(session, e, null);
         }
+    }
+
+    private List<String> checkAttachments(List<String> attachments) {
+        if (attachments.size() > filesPerMessage) {
+            throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "A message may carry at most " + filesPerMessage + " files");
+        }
+        if (attachments.stream().distinct().count() != attachments.size()) {
+            throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "The same file is attached twice");
+        }
+        return attachments;
     }
 
     private static String checkClientId(String clientId) {

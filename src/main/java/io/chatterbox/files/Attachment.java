@@ -6,8 +6,4 @@ package io.chatterbox.files;
  */
 public record Attachment(String id, String name, long size, String type, Integer width, Integer height,
         boolean thumbnail) {
-
-    public boolean isImage() {
-        return width != null;
-    }
 }

@@ -10,10 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -195,46 +193,17 @@ public class FileService {
                 .orElseThrow(() -> new ChatException(ErrorCode.UNKNOWN_FILE, "There is no such file"));
     }
 
+    /** Those of the files the user may read, in no particular order (a page asking for links to what it shows). */
+    public List<StoredFile> readableAmong(String username, List<String> ids) {
+        return catalog.findAll(ids).stream().filter(file -> rooms.isMember(username, file.room())).toList();
+    }
+
     public java.util.Optional<BlobStore.Blob> bytes(String sha256) {
         try {
             return blobs.open(sha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The attachments of a message {@code username} sends to {@code room}, in the order given: each must be an upload of
-     * theirs to that room that no message carries yet. The message store claims them again when it stores the message,
-     * so one upload is never carried twice.
-     */
-    public List<Attachment> attachable(String username, String room, List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        if (ids.size() > config.filesPerMessage()) {
-            throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "A message may carry at most " + config.filesPerMessage()
-                    + " files");
-        }
-        Set<String> distinct = new HashSet<>(ids);
-        if (distinct.size() != ids.size()) {
-            throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "The same file is attached twice");
-        }
-        Map<String, StoredFile> found = new java.util.HashMap<>();
-        catalog.findAll(ids).forEach(file -> found.put(file.id(), file));
-        List<Attachment> attachments = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            StoredFile file = found.get(id);
-            if (file == null || !file.uploader().equals(username) || !file.room().equals(room)) {
-                throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "No upload of yours to #" + room + " has the id "
-                        + ChatException.excerpt(id));
-            }
-            if (file.messageId() != null) {
-                throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "That file was already sent");
-            }
-            attachments.add(file.attachment());
-        }
-        return attachments;
     }
 
     /** Deletes an upload of the user's that no message carries (a cancelled attachment). */

@@ -9,12 +9,13 @@ import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.ErrorCode;
 import io.chatterbox.core.Fanout;
+import io.chatterbox.files.FileService;
 import io.chatterbox.limits.RateLimit;
 import io.chatterbox.limits.RateLimits;
 import io.chatterbox.rooms.RoomDirectory;
 
 /**
- * Edits and deletions of one's own messages. Both are made in {@link ChatOrder}, so they are ordered with the
+ * Edits and deletions of one's own messages; deleting one deletes the files it carries. Both are made in {@link ChatOrder}, so they are ordered with the
  * messages around them, and go to the room as events once stored. A deleted message stays as a tombstone with
  * empty text; search forgets it.
  */
@@ -26,11 +27,13 @@ public class MessageChanges {
     private final RoomDirectory rooms;
     private final MessageText text;
     private final Fanout fanout;
+    private final FileService files;
     /** Edits and deletions per user: each is a write transaction and a broadcast to the room. */
     private final RateLimit rate;
 
     public MessageChanges(ChatOrder order, MessageLog log, RoomDirectory rooms, MessageText text, Fanout fanout,
-            RateLimits limits, ChatterboxConfig config) {
+            RateLimits limits, FileService files, ChatterboxConfig config) {
+        this.files = files;
         this.order = order;
         this.log = log;
         this.rooms = rooms;
@@ -60,9 +63,12 @@ public class MessageChanges {
         rate.spend(username, "You are editing or deleting too fast");
         return order.call(() -> {
             rooms.membership(username, room);
-            ownMessage(username, room, id);
+            StoredMessage message = ownMessage(username, room, id);
             if (log.delete(id, System.currentTimeMillis())) {
                 fanout.toRoom(room, new MessageEvents.Deleted(room, id));
+                if (!message.attachments().isEmpty()) {
+                    files.messageDeleted(id);
+                }
             }
             return null;
         });

@@ -17,6 +17,11 @@ public class MessageText {
         this.maxLength = config.chat().maxTextLength();
     }
 
+    /** The text of a message that carries files: it may be empty (no caption), otherwise it follows {@link #check}. */
+    public String caption(String text) {
+        return text == null || text.isBlank() ? "" : check(text);
+    }
+
     public String check(String text) {
         if (text == null || text.isBlank()) {
             throw new ChatException(ErrorCode.INVALID_TEXT, "A message needs some text");

@@ -192,10 +192,15 @@ public class MessageWriter implements ChatOrder {
             return;
         }
         // Counted before the completions fan out, so a client that sees its acknowledgement sees it counted.
-        metrics.committed(batch.size(), (int) stored.stream().filter(appended -> !appended.duplicate()).count(),
-                System.nanoTime() - start);
+        metrics.committed(batch.size(), (int) stored.stream()
+                .filter(appended -> !appended.duplicate() && appended.refusal() == null).count(), System.nanoTime() - start);
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(stored.get(i));
+            Appended appended = stored.get(i);
+            if (appended.refusal() != null) {
+                batch.get(i).result().completeExceptionally(appended.refusal());
+            } else {
+                batch.get(i).result().complete(appended);
+            }
         }
     }
 

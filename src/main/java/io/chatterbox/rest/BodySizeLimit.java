@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a declared oversized body with a JSON 413 before it is read. Vert.x enforces the same limit
- * (quarkus.http.limits.max-body-size) on bodies without a length, but answers those without a body.
+ * (quarkus.http.limits.max-body-size) on bodies without a length, but answers those without a body. Uploads bring
+ * their own limits ({@link UploadRoute}).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -23,7 +24,7 @@ public class BodySizeLimit {
         long maxBytes = limit.asLongValue();
         filters.register(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && exceeds(declared, maxBytes)) {
+            if (declared != null && exceeds(declared, maxBytes) && !UploadRoute.isUpload(context.request())) {
                 context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CONNECTION, "close").end(TOO_LARGE);
                 return;

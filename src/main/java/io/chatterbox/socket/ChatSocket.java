@@ -127,7 +127,7 @@ public class ChatSocket {
 
     private void handle(SocketSession session, ClientFrame frame) {
         if (frame instanceof ClientFrame.SendMessage send) {
-            chat.post(session, send.room(), send.text(), send.clientId());
+            chat.post(session, send.room(), send.text(), send.clientId(), send.attachments());
         } else if (frame instanceof ClientFrame.Typing typing) {
             chat.typing(session, typing.room());
         } else if (frame instanceof ClientFrame.Read read) {

@@ -1,5 +1,8 @@
 package io.chatterbox.socket;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +28,8 @@ sealed interface ClientFrame {
         return null;
     }
 
-    record SendMessage(String room, String text, String clientId) implements ClientFrame {
+    /** {@code attachments} are upload ids, empty when the message carries no files. */
+    record SendMessage(String room, String text, String clientId, List<String> attachments) implements ClientFrame {
     }
 
     record Typing(String room) implements ClientFrame {
@@ -43,9 +47,13 @@ sealed interface ClientFrame {
     record Delete(String room, long id) implements ClientFrame {
     }
 
+    /** Far above any sensible files-per-message setting; only bounds what one frame makes the server look up. */
+    int MAX_ATTACHMENTS = 100;
+    int MAX_ID_LENGTH = 64;
+
     static ClientFrame parse(String frame, ObjectMapper json) {
         if (!frame.stripLeading().startsWith("{")) {
-            return new SendMessage(RoomInfo.GENERAL, frame, null);
+            return new SendMessage(RoomInfo.GENERAL, frame, null, List.of());
         }
         JsonNode node;
         try {
@@ -60,7 +68,8 @@ sealed interface ClientFrame {
         if (type.equals("message")) {
             String clientId = textField(node, "clientId", ErrorCode.INVALID_CLIENT_ID);
             try {
-                return new SendMessage(room(node), textField(node, "text", ErrorCode.INVALID_TEXT), clientId);
+                return new SendMessage(room(node), textField(node, "text", ErrorCode.INVALID_TEXT), clientId,
+                        attachments(node));
             } catch (ChatException e) {
                 throw e.about(clientId); // so an outbox can tell which of its messages was refused
             }
@@ -76,6 +85,26 @@ sealed interface ClientFrame {
             case "delete" -> new Delete(room, requiredId(node));
             default -> throw new ChatException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type \"" + ChatException.excerpt(type) + "\"");
         };
+    }
+
+    /** Upload ids: absent, null or an array of at most {@link #MAX_ATTACHMENTS} short strings. */
+    private static List<String> attachments(JsonNode node) {
+        JsonNode value = node.get("attachments");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || value.size() > MAX_ATTACHMENTS) {
+            throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "\"attachments\" must be a list of at most "
+                    + MAX_ATTACHMENTS + " file ids");
+        }
+        List<String> ids = new ArrayList<>(value.size());
+        for (JsonNode id : value) {
+            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > MAX_ID_LENGTH) {
+                throw new ChatException(ErrorCode.INVALID_ATTACHMENT, "Each attachment must be a file id (a string)");
+            }
+            ids.add(id.textValue());
+        }
+        return ids;
     }
 
     private static String room(JsonNode node) {

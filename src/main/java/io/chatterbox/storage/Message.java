@@ -40,6 +40,13 @@ public class Message extends PanacheEntityBase {
     @Column(name = "edited_at")
     public Long editedAt;
 
+    /** The files it carries, as a JSON array (see MessageRows); null for none, and once deleted. */
+    public String attachments;
+
+    /** The names of those files, so search finds the message by them. */
+    @Column(name = "attachment_names")
+    public String attachmentNames;
+
     /** A deleted message stays as a tombstone with empty text, so its place in the history is kept. */
     @Column(columnDefinition = "integer", nullable = false)
     public boolean deleted;

@@ -111,6 +111,8 @@ public class SqliteMessageLog implements MessageLog {
             }
             message.deleted = true;
             message.text = "";
+            message.attachments = null;
+            message.attachmentNames = null;
             message.editedAt = deletedAt;
             return true;
         });
@@ -193,6 +195,6 @@ public class SqliteMessageLog implements MessageLog {
 
     private static StoredMessage stored(Message message) {
         return new StoredMessage(message.id, message.room, message.username, message.text, message.timestamp,
-                message.clientId, message.editedAt, message.deleted);
+                message.clientId, message.editedAt, message.deleted, MessageRows.attachments(message.attachments));
     }
 }

@@ -19,11 +19,22 @@ public final class Frames {
      * A stored message: a live {@code message}, an {@code edit} of one, and the element of a history frame.
      * {@code edited} and {@code deleted} appear only once the message was edited or deleted.
      */
-    @JsonPropertyOrder({ "type", "id", "room", "username", "text", "timestamp", "clientId", "edited", "deleted" })
+    @JsonPropertyOrder({ "type", "id", "room", "username", "text", "timestamp", "clientId", "edited", "deleted", "attachments" })
     public record Message(String type, long id, String room, String username, String text, String timestamp,
             String clientId,
             @JsonInclude(JsonInclude.Include.NON_NULL) String edited,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Attachment> attachments) {
+    }
+
+    /**
+     * A file a message carries. {@code width}, {@code height} and {@code thumbnail} appear only for images; no URL, since
+     * frames are shared by every recipient and links are signed per user ({@code POST /api/files/links}).
+     */
+    @JsonPropertyOrder({ "id", "name", "size", "type", "width", "height", "thumbnail" })
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Attachment(String id, String name, long size, String type, Integer width, Integer height,
+            Boolean thumbnail) {
     }
 
     /**

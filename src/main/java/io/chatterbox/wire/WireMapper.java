@@ -9,6 +9,7 @@ import java.util.Locale;
 import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.Refused;
+import io.chatterbox.files.Attachment;
 import io.chatterbox.messages.MessageEvents;
 import io.chatterbox.messages.StoredMessage;
 import io.chatterbox.presence.PresenceEvents;
@@ -37,21 +38,23 @@ public final class WireMapper {
         if (protocol == Protocol.V1 && event instanceof PresenceEvents.Changed changed) {
             return new Frames.Presence(changed.room(), changed.nowOnline());
         }
-        return frame(event);
+        return frame(event, protocol == Protocol.V1);
     }
 
-    private static Object frame(ChatEvent event) {
+    /** {@code textOnly}: for v1 clients, which know only text, attachments become readable lines after the caption. */
+    private static Object frame(ChatEvent event, boolean textOnly) {
         if (event instanceof MessageEvents.Posted posted) {
-            return message("message", posted.message());
+            return message("message", posted.message(), textOnly);
         } else if (event instanceof PresenceEvents.Changed changed) {
             return new Frames.PresenceChanged(changed.room(), changed.online(), changed.offline());
         } else if (event instanceof PresenceEvents.Typing typing) {
             return new Frames.Typing(typing.room(), typing.username());
         } else if (event instanceof MessageEvents.History history) {
-            return new Frames.History(history.room(), messages(history.messages()), history.resync() ? Boolean.TRUE : null,
-                    null, null, null);
+            return new Frames.History(history.room(), messages(history.messages(), textOnly),
+                    history.resync() ? Boolean.TRUE : null, null, null, null);
         } else if (event instanceof MessageEvents.PageLoaded page) {
-            return page(page);
+            return new Frames.History(page.room(), messages(page.messages(), textOnly), null, page.before(), page.after(),
+                    page.hasMore());
         } else if (event instanceof PresenceEvents.Snapshot snapshot) {
             return new Frames.Presence(snapshot.room(), snapshot.online());
         } else if (event instanceof MessageEvents.Edited edited) {
@@ -75,17 +78,55 @@ public final class WireMapper {
     }
 
     public static Frames.Message message(String type, StoredMessage message) {
-        return new Frames.Message(type, message.id(), message.room(), message.username(), message.text(),
+        return message(type, message, false);
+    }
+
+    private static Frames.Message message(String type, StoredMessage message, boolean textOnly) {
+        List<Attachment> attachments = message.attachments();
+        return new Frames.Message(type, message.id(), message.room(), message.username(),
+                textOnly && !attachments.isEmpty() ? withFileLines(message.text(), attachments) : message.text(),
                 format(message.timestamp()), message.clientId(),
-                message.editedAt() == null ? null : format(message.editedAt()), message.deleted() ? Boolean.TRUE : null);
+                message.editedAt() == null ? null : format(message.editedAt()), message.deleted() ? Boolean.TRUE : null,
+                textOnly || attachments.isEmpty() ? null : attachments.stream().map(WireMapper::attachment).toList());
     }
 
     public static List<Frames.Message> messages(List<StoredMessage> messages) {
-        return messages.stream().map(message -> message("message", message)).toList();
+        return messages(messages, false);
+    }
+
+    private static List<Frames.Message> messages(List<StoredMessage> messages, boolean textOnly) {
+        return messages.stream().map(message -> message("message", message, textOnly)).toList();
     }
 
     public static Frames.History page(MessageEvents.PageLoaded page) {
-        return new Frames.History(page.room(), messages(page.messages()), null, page.before(), page.after(), page.hasMore());
+        return (Frames.History) frame(page, false);
+    }
+
+    public static Frames.Attachment attachment(Attachment attachment) {
+        return new Frames.Attachment(attachment.id(), attachment.name(), attachment.size(), attachment.type(),
+                attachment.width(), attachment.height(), attachment.thumbnail() ? Boolean.TRUE : null);
+    }
+
+    /** The caption, then one line per file: "[file: holiday.jpg, image/jpeg, 1.2 MB]". */
+    private static String withFileLines(String caption, List<Attachment> attachments) {
+        StringBuilder text = new StringBuilder(caption);
+        for (Attachment attachment : attachments) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append("[file: ").append(attachment.name()).append(", ").append(attachment.type()).append(", ")
+                    .append(readableSize(attachment.size())).append(']');
+        }
+        return text.toString();
+    }
+
+    static String readableSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double kilobytes = bytes / 1024.0;
+        return kilobytes < 1024 ? String.format(Locale.ROOT, "%.1f KB", kilobytes)
+                : String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024);
     }
 
     public static Frames.Read read(MessageEvents.Read read) {

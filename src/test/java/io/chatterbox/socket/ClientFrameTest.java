@@ -40,7 +40,7 @@ class ClientFrameTest {
     @ParameterizedTest
     @ValueSource(strings = { "hello", "  hello  ", "[1,2]", "42", "\"quoted\"", "}{" })
     void aFrameThatIsNotAJsonObjectIsPostedAsIsToGeneralWithoutClientId(String frame) {
-        assertThat(parse(frame)).isEqualTo(new ClientFrame.SendMessage("general", frame, null));
+        assertThat(parse(frame)).isEqualTo(new ClientFrame.SendMessage("general", frame, null, java.util.List.of()));
     }
 
     @ParameterizedTest
@@ -82,7 +82,7 @@ class ClientFrameTest {
         assertThat(parse("{\"type\":\"typing\"}")).isEqualTo(new ClientFrame.Typing("general"));
         assertThat(parse("{\"type\":\"typing\",\"room\":null}")).isEqualTo(new ClientFrame.Typing("general"));
         assertThat(parse("{\"type\":\"message\",\"room\":null,\"text\":\"hi\"}"))
-                .isEqualTo(new ClientFrame.SendMessage("general", "hi", null));
+                .isEqualTo(new ClientFrame.SendMessage("general", "hi", null, java.util.List.of()));
         assertThat(parse("{\"type\":\"typing\",\"room\":\"random\"}")).isEqualTo(new ClientFrame.Typing("random"));
     }
 
@@ -96,11 +96,11 @@ class ClientFrameTest {
     @Test
     void aJsonMessageKeepsItsRoomTextAndClientIdAndIgnoresOtherFieldsAndWhitespace() {
         assertThat(parse("{\"type\":\"message\",\"room\":\"random\",\"text\":\" hi \",\"clientId\":\"c-1\","
-                + "\"username\":\"mallory\"}")).isEqualTo(new ClientFrame.SendMessage("random", " hi ", "c-1"));
+                + "\"username\":\"mallory\"}")).isEqualTo(new ClientFrame.SendMessage("random", " hi ", "c-1", java.util.List.of()));
         assertThat(parse(" \n\t{\"type\":\"message\",\"text\":\"hi\"}\n"))
-                .isEqualTo(new ClientFrame.SendMessage("general", "hi", null));
+                .isEqualTo(new ClientFrame.SendMessage("general", "hi", null, java.util.List.of()));
         // Missing text is left for the core to refuse with its own message.
-        assertThat(parse("{\"type\":\"message\"}")).isEqualTo(new ClientFrame.SendMessage("general", null, null));
+        assertThat(parse("{\"type\":\"message\"}")).isEqualTo(new ClientFrame.SendMessage("general", null, null, java.util.List.of()));
     }
 
     @Test

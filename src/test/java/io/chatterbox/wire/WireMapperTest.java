@@ -14,6 +14,7 @@ import io.chatterbox.core.ChatEvent;
 import io.chatterbox.core.ChatException;
 import io.chatterbox.core.ErrorCode;
 import io.chatterbox.core.Refused;
+import io.chatterbox.files.Attachment;
 import io.chatterbox.messages.MessageEvents;
 import io.chatterbox.messages.StoredMessage;
 import io.chatterbox.presence.PresenceEvents;
@@ -40,7 +41,24 @@ class WireMapperTest {
         Object frame = WireMapper.frame(new MessageEvents.Posted(stored(43, "general", "c-1")), Protocol.V1);
 
         assertThat(frame).isEqualTo(new Frames.Message("message", 43, "general", "alice", "hello",
-                "2026-11-26T10:15:30.120Z", "c-1", null, null));
+                "2026-11-26T10:15:30.120Z", "c-1", null, null, null));
+    }
+
+    @Test
+    void attachmentsGoToV2AsDescriptorsAndToV1AsReadableLinesAfterTheCaption() {
+        StoredMessage withFiles = new StoredMessage(44, "general", "alice", "look", AT, null, null, false, List.of(
+                new Attachment("f1", "cat.jpg", 2_400_000, "image/jpeg", 800, 600, true),
+                new Attachment("f2", "notes.pdf", 900, "application/pdf", null, null, false)));
+
+        Frames.Message v2 = (Frames.Message) WireMapper.frame(new MessageEvents.Posted(withFiles), Protocol.V2);
+        Frames.Message v1 = (Frames.Message) WireMapper.frame(new MessageEvents.Posted(withFiles), Protocol.V1);
+
+        assertThat(v2.text()).isEqualTo("look");
+        assertThat(v2.attachments()).containsExactly(
+                new Frames.Attachment("f1", "cat.jpg", 2_400_000, "image/jpeg", 800, 600, true),
+                new Frames.Attachment("f2", "notes.pdf", 900, "application/pdf", null, null, null));
+        assertThat(v1.attachments()).isNull();
+        assertThat(v1.text()).isEqualTo("look\n[file: cat.jpg, image/jpeg, 2.3 MB]\n[file: notes.pdf, application/pdf, 900 B]");
     }
 
     @Test

@@ -42,7 +42,7 @@ public class PgMessageLog implements MessageLog {
     private static final String FIND = SELECT + "WHERE id = ?";
     private static final String EDIT = "UPDATE messages SET message = ?, edited_at = ? WHERE id = ? AND deleted = 0 RETURNING "
             + MessageRows.COLUMNS;
-    private static final String DELETE = "UPDATE messages SET deleted = 1, message = '', edited_at = ? WHERE id = ? AND deleted = 0";
+    private static final String DELETE = "UPDATE messages SET deleted = 1, message = '', attachments = NULL, attachment_names = NULL, edited_at = ? WHERE id = ? AND deleted = 0";
     private static final String NEWEST_ID = "SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?";
     private static final String NEWEST_OF_ALL = "SELECT COALESCE(MAX(id), 0) FROM messages";
     private static final String BETWEEN = SELECT + "WHERE id > ? AND id < ? ORDER BY id LIMIT ?";

@@ -11,6 +11,7 @@ import io.chatterbox.chat.RoomEffects;
 import io.chatterbox.chat.RoomService;
 import io.chatterbox.chat.RoomViews;
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.files.FileService;
 import io.chatterbox.core.ChatOrder;
 import io.chatterbox.core.Fanout;
 import io.chatterbox.core.InProcessFanout;
@@ -90,7 +91,8 @@ public final class CoreFixture implements AutoCloseable {
         rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, rateLimits, config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
         search = new MessageSearch(log, directory, rateLimits, config);
-        changes = new MessageChanges(order, log, directory, new MessageText(config), fanout, rateLimits, config);
+        changes = new MessageChanges(order, log, directory, new MessageText(config), fanout, rateLimits,
+                new FileService(null, null, null, directory, rateLimits, config), config);
         chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
                 new TypingNotices(directory, fanout, rateLimits, config), changes, readMarkers, new MessageText(config),
                 rateLimits, tokenVersions, config, metrics);
