@@ -17,7 +17,8 @@ class ArchitectureTest {
 
     /** The parts of the core; everything else under io.chatterbox is an adapter, config or metrics. */
     static final String[] CORE = { "io.chatterbox.core..", "io.chatterbox.accounts..", "io.chatterbox.rooms..",
-            "io.chatterbox.messages..", "io.chatterbox.presence..", "io.chatterbox.limits..", "io.chatterbox.chat.." };
+            "io.chatterbox.messages..", "io.chatterbox.presence..", "io.chatterbox.limits..", "io.chatterbox.chat..",
+            "io.chatterbox.files.." };
 
     /** Transport, web and storage types, and our own adapters. */
     static final String[] OUTSIDE_THE_CORE = { "io.quarkus.websockets.next..", "io.vertx..", "io.netty..",
