@@ -41,11 +41,11 @@ record ByteRange(long first, long last) {
         }
         long first = Long.parseLong(start);
         long last = end.isEmpty() ? size - 1 : Long.parseLong(end);
-        if (last < first) {
-            return null;
-        }
         if (first >= size) {
             return UNSATISFIABLE;
+        }
+        if (last < first) {
+            return null;
         }
         return new ByteRange(first, Math.min(last, size - 1));
     }
