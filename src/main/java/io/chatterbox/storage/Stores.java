@@ -10,11 +10,15 @@ import io.chatterbox.accounts.AccountStore;
 import io.chatterbox.accounts.DeviceStore;
 import io.chatterbox.cluster.ClusterWiring;
 import io.chatterbox.config.ChatterboxConfig;
+import io.chatterbox.files.BlobStore;
+import io.chatterbox.files.FileCatalog;
 import io.chatterbox.messages.MessageLog;
 import io.chatterbox.messages.ReadMarkerStore;
 import io.chatterbox.rooms.RoomStore;
 import io.chatterbox.storage.postgres.PgAccounts;
+import io.chatterbox.storage.postgres.PgBlobStore;
 import io.chatterbox.storage.postgres.PgDevices;
+import io.chatterbox.storage.postgres.PgFileCatalog;
 import io.chatterbox.storage.postgres.PgMessageLog;
 import io.chatterbox.storage.postgres.PgReadMarkers;
 import io.chatterbox.storage.postgres.PgRooms;
@@ -66,5 +70,18 @@ class Stores {
     @ApplicationScoped
     DeviceStore devices(Instance<SqliteDevices> embedded) {
         return cluster ? new PgDevices(shared.get()) : embedded.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    FileCatalog files(Instance<SqliteFileCatalog> embedded) {
+        return cluster ? new PgFileCatalog(shared.get()) : embedded.get();
+    }
+
+    /** The bytes of files: a directory in the data directory, or chunks in the cluster's PostgreSQL (no shared disk needed). */
+    @Produces
+    @ApplicationScoped
+    BlobStore blobs(Instance<DirectoryBlobStore> embedded) {
+        return cluster ? new PgBlobStore(shared.get()) : embedded.get();
     }
 }
