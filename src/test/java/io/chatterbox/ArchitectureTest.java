@@ -26,7 +26,7 @@ class ArchitectureTest {
             "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", "io.quarkus.narayana..",
             "java.sql..", "javax.sql..", "io.agroal..",
             "io.chatterbox.socket..", "io.chatterbox.rest..", "io.chatterbox.storage..", "io.chatterbox.wire..",
-            "io.chatterbox.cluster.." };
+            "io.chatterbox.cluster..", "io.chatterbox.media.." };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -62,6 +62,10 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.chatterbox.cluster..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.socket..", "io.chatterbox.rest..",
                         "io.chatterbox.storage..", "io.chatterbox.wire..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.chatterbox.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.chatterbox.socket..", "io.chatterbox.rest..",
+                        "io.chatterbox.storage..", "io.chatterbox.wire..", "io.chatterbox.cluster..")
                 .check(MAIN);
     }
 }
