@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +16,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chatterbox.files.BlobStore;
 import io.restassured.response.ValidatableResponse;
 
-/** Uploads and downloads over HTTP, and the files they leave in the test data directory. */
+/** Uploads and downloads over HTTP, and what they leave in the blob store. */
 public final class Uploads {
-
-    /** Where the embedded store keeps blobs in tests (chatterbox.data-dir is target/test-data). */
-    public static final Path STORE = Path.of("target", "test-data", "files");
 
     private Uploads() {
     }
@@ -53,27 +54,31 @@ public final class Uploads {
                 || Chat.isType(frame, "error") && clientId.equals(frame.path("clientId").asText()));
     }
 
-    /** Every blob kept, by hash (temporary files excluded). */
-    public static List<String> blobs() {
-        if (!Files.isDirectory(STORE)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(STORE)) {
-            return files.filter(Files::isRegularFile).filter(file -> !file.getParent().getFileName().toString().equals("tmp"))
-                    .map(file -> file.getFileName().toString()).sorted().toList();
+    /** Whether the store keeps bytes with this SHA-256 (a download's ETag, unquoted). */
+    public static boolean kept(BlobStore blobs, String sha256) {
+        try {
+            return blobs.open(sha256).isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Temporary files of uploads in progress or left behind. */
-    public static List<Path> temporaryFiles() {
-        Path tmp = STORE.resolve("tmp");
-        if (!Files.isDirectory(tmp)) {
-            return List.of();
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        try (Stream<Path> files = Files.list(tmp)) {
-            return files.toList();
+    }
+
+    /** Temporary files of uploads in progress or cut off, wherever the store keeps them. */
+    public static List<Path> temporaryFiles(BlobStore blobs) {
+        try {
+            Path probe = blobs.newTemporaryFile();
+            Files.delete(probe);
+            try (Stream<Path> files = Files.list(probe.getParent())) {
+                return files.toList();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
