@@ -91,6 +91,7 @@ public class FileService {
         uploadRate.spend(username, "You are uploading too many files");
         long used = catalog.usedBytes(username);
         long[] allowed = new long[1];
+        boolean[] boundByQuota = new boolean[1];
         inProgress.compute(username, (user, current) -> {
             InProgress now = current == null ? new InProgress(0, 0) : current;
             if (now.uploads() >= config.concurrentUploadsPerUser()) {
@@ -102,10 +103,13 @@ public class FileService {
                 throw new ChatException(ErrorCode.QUOTA_EXCEEDED, "The file does not fit in what is left of your "
                         + megabytes(quota) + " of storage; delete messages with files to make room");
             }
-            allowed[0] = Math.min(maxFileSize, left);
+            // A declared length bounds the file (it includes the multipart framing), so only that much is reserved.
+            long wanted = Math.min(maxFileSize, declaredLength < 0 ? Long.MAX_VALUE : declaredLength);
+            allowed[0] = Math.min(wanted, left);
+            boundByQuota[0] = left < wanted;
             return new InProgress(now.uploads() + 1, now.reservedBytes() + allowed[0]);
         });
-        Upload upload = new Upload(username, room, allowed[0]);
+        Upload upload = new Upload(username, room, allowed[0], boundByQuota[0]);
         try {
             upload.file = blobs.newTemporaryFile();
         } catch (IOException | RuntimeException e) {
@@ -117,7 +121,7 @@ public class FileService {
 
     /** The refusal for a file over the size limit (or over what the user's quota has left). */
     public ChatException tooLarge(Upload upload) {
-        return upload.maxBytes < maxFileSize ? new ChatException(ErrorCode.QUOTA_EXCEEDED,
+        return upload.boundByQuota ? new ChatException(ErrorCode.QUOTA_EXCEEDED,
                 "The file does not fit in what is left of your " + megabytes(quota) + " of storage") : tooLarge();
     }
 
@@ -303,13 +307,15 @@ public class FileService {
         private final String username;
         private final String room;
         private final long maxBytes;
+        private final boolean boundByQuota;
         private final AtomicBoolean closed = new AtomicBoolean();
         private Path file;
 
-        private Upload(String username, String room, long maxBytes) {
+        private Upload(String username, String room, long maxBytes, boolean boundByQuota) {
             this.username = username;
             this.room = room;
             this.maxBytes = maxBytes;
+            this.boundByQuota = boundByQuota;
         }
 
         public Path file() {
