@@ -245,6 +245,49 @@ class ClusterIT {
     }
 
     /**
+     * Every node reads the same files: an upload on one node is carried by a message heard on another, where both the
+     * bearer header and a link signed by the first node read the same bytes; removal from the room on a third node
+     * ends the link everywhere.
+     */
+    @Test
+    void aFileUploadedOnOneNodeIsReadOnTheOthersAndOnlyByMembers() throws Exception {
+        String aliceName = user("alice");
+        String bobName = user("bob");
+        String alice = a.login(aliceName, PASSWORD);
+        String bob = b.login(bobName, PASSWORD);
+        String room = api(a, alice).contentType("application/json")
+                .body(Map.of("name", user("album"), "private", true)).post("/api/rooms").then().statusCode(201)
+                .extract().path("room");
+        api(a, alice).contentType("application/json").body(Map.of("username", bobName))
+                .post("/api/rooms/" + room + "/members").then().statusCode(201);
+        SocketClient bobOnB = v2(b, bob, null);
+        byte[] bytes = new byte[700_000]; // more than one 512 KiB chunk
+        new java.util.Random(7).nextBytes(bytes);
+
+        String id = api(a, alice).multiPart("file", "tape.bin", bytes, "application/octet-stream")
+                .post("/api/rooms/" + room + "/files").then().statusCode(201).extract().path("id");
+        String link = api(a, alice).contentType("application/json").body(Map.of("ids", List.of(id)))
+                .post("/api/files/links").then().statusCode(200).extract().path("links." + id + ".url");
+        String bobsLink = api(b, bob).contentType("application/json").body(Map.of("ids", List.of(id)))
+                .post("/api/files/links").then().statusCode(200).extract().path("links." + id + ".url");
+        v2(a, alice, null).sendJson(Map.of("type", "message", "room", room, "text", "", "clientId", "f-1",
+                "attachments", List.of(id)));
+
+        JsonNode heard = bobOnB.nextMatching(frame -> isMessage(frame, "f-1"));
+        assertThat(heard.at("/attachments/0/id").asText()).isEqualTo(id);
+        assertThat(api(b, bob).get("/api/files/" + id).then().statusCode(200).extract().asByteArray()).isEqualTo(bytes);
+        assertThat(given().baseUri(c.base().toString()).get(link).then().statusCode(200).extract().asByteArray())
+                .isEqualTo(bytes);
+        assertThat(api(c, bob).header("Range", "bytes=524280-524295").get("/api/files/" + id).then().statusCode(206)
+                .extract().asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 524_280, 524_296));
+
+        api(c, alice).delete("/api/rooms/" + room + "/members/" + bobName).then().statusCode(204);
+        bobOnB.next("room_left");
+        given().baseUri(b.base().toString()).get(bobsLink).then().statusCode(404);
+        org.awaitility.Awaitility.await().untilAsserted(() -> api(a, bob).get("/api/files/" + id).then().statusCode(404));
+    }
+
+    /**
      * A person is online while any tab of theirs is open on any node: closing one of two tabs (on different nodes)
      * tells nobody anything, closing the last one tells everyone, and a newcomer's list names people on both nodes.
      */
