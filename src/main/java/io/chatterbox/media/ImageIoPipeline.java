@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -44,8 +45,9 @@ import io.chatterbox.files.MediaTypes;
  * <li><b>Thumbnail</b> from the same pixels: fits a {@code thumbnailSize} square, JPEG when opaque, else PNG; none
  * when the image already fits.</li>
  * </ol>
- * Anything that cannot be decoded, including running out of memory while decoding, is refused with
- * {@code invalid_file}. At most {@code imageWorkers} images are prepared at once in this JVM; more callers wait.
+ * Anything that cannot be decoded, including running out of memory while decoding or reading for longer than
+ * {@link #DECODE_TIME_LIMIT} (see {@link GuardedImageInputStream}), is refused with {@code invalid_file}. At most
+ * {@code imageWorkers} images are prepared at once in this JVM; more callers wait.
  */
 @ApplicationScoped
 public class ImageIoPipeline implements MediaPipeline {
@@ -55,6 +57,13 @@ public class ImageIoPipeline implements MediaPipeline {
     static final float JPEG_QUALITY = 0.85f;
     /** All frames of an animation together, in units of {@code maxImagePixels}. */
     static final int FRAME_BUDGET = 4;
+    /**
+     * How long reading one image may take. A 50-megapixel JPEG or PNG decodes in about a second; the TwelveMonkeys
+     * WebP decoders take about 0.3 µs a pixel on a busy core, so a 50-megapixel WebP comes close.
+     */
+    static final Duration DECODE_TIME_LIMIT = Duration.ofSeconds(20);
+    /** Zero bytes after a WebP's last byte (see {@link GuardedImageInputStream}): the lossless decoder reads 8 ahead. */
+    static final int WEBP_PADDING = 64;
 
     static {
         // Quarkus' class loaders may hide the TwelveMonkeys service files from ImageIO's first, JVM-wide scan.
@@ -67,6 +76,7 @@ public class ImageIoPipeline implements MediaPipeline {
     private final int maxFrames;
     private final int thumbnailSize;
     private final Semaphore workers;
+    private final Duration decodeTimeLimit;
 
     @Inject
     public ImageIoPipeline(ChatterboxConfig config) {
@@ -75,6 +85,10 @@ public class ImageIoPipeline implements MediaPipeline {
     }
 
     public ImageIoPipeline(long maxPixels, int maxFrames, int thumbnailSize, int imageWorkers) {
+        this(maxPixels, maxFrames, thumbnailSize, imageWorkers, DECODE_TIME_LIMIT);
+    }
+
+    ImageIoPipeline(long maxPixels, int maxFrames, int thumbnailSize, int imageWorkers, Duration decodeTimeLimit) {
         if (maxPixels < 1 || maxFrames < 1 || thumbnailSize < 1 || imageWorkers < 1) {
             throw new IllegalArgumentException("image limits must be positive");
         }
@@ -82,6 +96,7 @@ public class ImageIoPipeline implements MediaPipeline {
         this.maxFrames = maxFrames;
         this.thumbnailSize = thumbnailSize;
         this.workers = new Semaphore(imageWorkers, true);
+        this.decodeTimeLimit = decodeTimeLimit;
     }
 
     @Override
@@ -112,10 +127,12 @@ public class ImageIoPipeline implements MediaPipeline {
 
     /** Frame 0, after the header checks; every way of failing is an {@code invalid_file} refusal. */
     private BufferedImage decode(Path source, String type) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw invalid("The file is not an image that can be read");
+        int padding = type.equals(MediaTypes.WEBP) ? WEBP_PADDING : 0;
+        long deadline = System.nanoTime() + decodeTimeLimit.toNanos();
+        try (ImageInputStream in = GuardedImageInputStream.open(source, padding, deadline)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw invalid(unreadable("The file is not an image that can be read", deadline));
             }
             ImageReader reader = readers.next();
             try {
@@ -134,10 +151,15 @@ public class ImageIoPipeline implements MediaPipeline {
         } catch (ChatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw invalid("The image is damaged or in a form that cannot be read");
+            throw invalid(unreadable("The image is damaged or in a form that cannot be read", deadline));
         } catch (OutOfMemoryError e) {
             throw invalid("The image is too large to process");
         }
+    }
+
+    /** Why a file could not be read: {@code usual}, unless it ran out of time (readers hide our stream's exception). */
+    private static String unreadable(String usual, long deadline) {
+        return System.nanoTime() - deadline > 0 ? "The image takes too long to decode" : usual;
     }
 
     private void checkSize(int width, int height) {

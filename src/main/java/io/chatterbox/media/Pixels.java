@@ -5,6 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 
@@ -14,6 +16,8 @@ import java.awt.image.Raster;
  * or writes a file.
  */
 final class Pixels {
+
+    private static final int TILE = 64;
 
     private Pixels() {
     }
@@ -27,34 +31,78 @@ final class Pixels {
         if (orientation < 2 || orientation > 8) {
             return image;
         }
-        boolean alpha = image.getColorModel().hasAlpha();
-        BufferedImage source = canvas(image, alpha);
-        int w = source.getWidth();
-        int h = source.getHeight();
-        int[] in = ints(source);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        // Where destination pixel (dx, dy) comes from: sx = a·dx + b·dy + c, sy = d·dx + e·dy + f.
+        int a = 0, b = 0, c = 0, d = 0, e = 0, f = 0;
+        switch (orientation) {
+            case 2 -> { a = -1; c = w - 1; e = 1; }
+            case 3 -> { a = -1; c = w - 1; e = -1; f = h - 1; }
+            case 4 -> { a = 1; e = -1; f = h - 1; }
+            case 5 -> { b = 1; d = 1; }
+            case 6 -> { b = 1; d = -1; f = h - 1; }
+            case 7 -> { b = -1; c = w - 1; d = -1; f = h - 1; }
+            default -> { b = -1; c = w - 1; d = 1; } // 8
+        }
         boolean swap = orientation >= 5;
         int dw = swap ? h : w;
         int dh = swap ? w : h;
+        // As offsets into the source's pixel array (rows back to back): per step right, per step down, at (0, 0).
+        long stepX = (long) d * w + a;
+        long stepY = (long) e * w + b;
+        long origin = (long) f * w + c;
+        if (packedBgr(image)) { // what JPEG decoders give: move 3 bytes a pixel, no conversion
+            BufferedImage upright = new BufferedImage(dw, dh, BufferedImage.TYPE_3BYTE_BGR);
+            byte[] in = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            byte[] out = ((DataBufferByte) upright.getRaster().getDataBuffer()).getData();
+            forEachTile(dw, dh, (dx, dy) -> {
+                int from = (int) (origin + stepX * dx + stepY * dy) * 3;
+                int to = (dy * dw + dx) * 3;
+                out[to] = in[from];
+                out[to + 1] = in[from + 1];
+                out[to + 2] = in[from + 2];
+            });
+            return upright;
+        }
+        boolean alpha = image.getColorModel().hasAlpha();
+        int[] in = ints(canvas(image, alpha));
         BufferedImage upright = new BufferedImage(dw, dh, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         int[] out = ints(upright);
-        for (int dy = 0; dy < dh; dy++) {
-            int row = dy * dw;
-            for (int dx = 0; dx < dw; dx++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - dx; sy = dy; }
-                    case 3 -> { sx = w - 1 - dx; sy = h - 1 - dy; }
-                    case 4 -> { sx = dx; sy = h - 1 - dy; }
-                    case 5 -> { sx = dy; sy = dx; }
-                    case 6 -> { sx = dy; sy = h - 1 - dx; }
-                    case 7 -> { sx = w - 1 - dy; sy = h - 1 - dx; }
-                    default -> { sx = w - 1 - dy; sy = dx; } // 8
+        forEachTile(dw, dh, (dx, dy) -> out[dy * dw + dx] = in[(int) (origin + stepX * dx + stepY * dy)]);
+        return upright;
+    }
+
+    private interface PixelMove {
+        void move(int dx, int dy);
+    }
+
+    /**
+     * Every destination pixel, 64 × 64 at a time: a quarter turn reads the source down its columns, and in small
+     * tiles those rows stay in the cache.
+     */
+    private static void forEachTile(int width, int height, PixelMove move) {
+        for (int ty = 0; ty < height; ty += TILE) {
+            int yEnd = Math.min(height, ty + TILE);
+            for (int tx = 0; tx < width; tx += TILE) {
+                int xEnd = Math.min(width, tx + TILE);
+                for (int dy = ty; dy < yEnd; dy++) {
+                    for (int dx = tx; dx < xEnd; dx++) {
+                        move.move(dx, dy);
+                    }
                 }
-                out[row + dx] = in[sy * w + sx];
             }
         }
-        return upright;
+    }
+
+    /** TYPE_3BYTE_BGR with its pixels back to back from the start of one array (as decoders and constructors make it). */
+    private static boolean packedBgr(BufferedImage image) {
+        Raster raster = image.getRaster();
+        return image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && raster.getSampleModel() instanceof ComponentSampleModel layout
+                && layout.getPixelStride() == 3 && layout.getScanlineStride() == 3 * image.getWidth()
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getOffset() == 0
+                && raster.getDataBuffer() instanceof DataBufferByte;
     }
 
     /**

@@ -95,6 +95,32 @@ class ImageLimitsTest {
         assertThat(small.prepare(four, MediaTypes.GIF, dir).width()).isEqualTo(100);
     }
 
+    @Test
+    void aLosslessWebpWhoseDataEndsEarlyIsRefused() throws IOException {
+        byte[] cut = TestImages.webpWithoutPixels(400, 100); // 40,000 pixels of one bit each, and no bits
+        assertThat(cut.length).isLessThan(64);
+
+        refusal(write("cut.webp", cut), MediaTypes.WEBP);
+    }
+
+    @Test
+    void aWebpThatCodesEveryPixelInNoBitsIsReadInFull() throws IOException {
+        Path tiny = write("tiny.webp", TestImages.solidWebp(4000, 3000, 0xFF336699));
+
+        assertThat(pipeline.prepare(tiny, MediaTypes.WEBP, dir).width()).isEqualTo(4000);
+    }
+
+    @Test
+    void aDecodeThatOutlivesItsTimeLimitIsRefused() throws IOException {
+        ImageIoPipeline impatient = new ImageIoPipeline(50_000_000, 5, 320, 1, java.time.Duration.ZERO);
+        Path photo = write("photo.jpg", TestImages.encode(TestImages.picture(64, 64), "jpeg"));
+
+        ChatException refused = catchThrowableOfType(ChatException.class, () -> impatient.prepare(photo, MediaTypes.JPEG, dir));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_FILE);
+        assertThat(refused.getMessage()).contains("too long");
+    }
+
     private ChatException refusal(Path source, String type) throws IOException {
         try (var before = Files.list(dir)) {
             long files = before.count();

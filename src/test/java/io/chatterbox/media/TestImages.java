@@ -158,13 +158,29 @@ final class TestImages {
      * which takes no bits to read, so the pixel data is empty whatever the size (RFC 9649, section 3.7.2.1.1).
      */
     static byte[] solidWebp(int width, int height, int argb) {
+        return losslessWebp(width, height, argb, false);
+    }
+
+    /**
+     * A lossless WebP whose green code has two symbols, so each pixel takes one bit, but whose data ends right after
+     * the codes: a file cut short.
+     */
+    static byte[] webpWithoutPixels(int width, int height) {
+        return losslessWebp(width, height, 0xFF000000, true);
+    }
+
+    private static byte[] losslessWebp(int width, int height, int argb, boolean twoGreens) {
         Bits bits = new Bits();
         bits.write(width - 1, 14).write(height - 1, 14);
         bits.write((argb >>> 24) == 0xFF ? 0 : 1, 1).write(0, 3); // alpha_is_used, version 0
         bits.write(0, 1); // no transform
         bits.write(0, 1).write(0, 1); // no colour cache, no meta prefix codes
-        for (int symbol : new int[] { (argb >> 8) & 0xFF, (argb >> 16) & 0xFF, argb & 0xFF, argb >>> 24, 0 }) {
-            bits.write(1, 1).write(0, 1).write(1, 1).write(symbol, 8); // simple, one symbol, 8-bit symbol
+        if (twoGreens) {
+            bits.write(1, 1).write(1, 1).write(1, 1).write(0x00, 8).write(0xFF, 8); // simple, two 8-bit symbols
+        }
+        int[] symbols = { (argb >> 8) & 0xFF, (argb >> 16) & 0xFF, argb & 0xFF, argb >>> 24, 0 };
+        for (int i = twoGreens ? 1 : 0; i < symbols.length; i++) {
+            bits.write(1, 1).write(0, 1).write(1, 1).write(symbols[i], 8); // simple, one symbol, 8-bit symbol
         }
         byte[] stream = bits.bytes();
         byte[] data = new byte[1 + stream.length];
