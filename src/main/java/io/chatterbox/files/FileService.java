@@ -163,6 +163,9 @@ public class FileService {
                 }
                 if (image.thumbnail() != null) {
                     work.add(image.thumbnail());
+                }
+                // A thumbnail no smaller than the image (a screenshot as JPEG, say) saves no one anything.
+                if (image.thumbnail() != null && Files.size(image.thumbnail()) < Files.size(image.file())) {
                     thumbnail = image.thumbnail();
                     thumbSha = sha256(thumbnail);
                     thumbType = image.thumbnailType();
