@@ -10,9 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -205,7 +208,8 @@ public class FileService {
         return catalog.findAll(ids).stream().filter(file -> rooms.isMember(username, file.room())).toList();
     }
 
-    public java.util.Optional<BlobStore.Blob> bytes(String sha256) {
+    /** The bytes kept under a hash: a file's, or its thumbnail's. */
+    public Optional<BlobStore.Blob> bytes(String sha256) {
         try {
             return blobs.open(sha256);
         } catch (IOException e) {
@@ -232,7 +236,7 @@ public class FileService {
     public void sweep() {
         release(catalog.deleteUnclaimed(System.currentTimeMillis() - config.unclaimedLifetime().toMillis()));
         try {
-            blobs.deleteStaleTemporaryFiles(java.util.concurrent.TimeUnit.HOURS.toMillis(1));
+            blobs.deleteStaleTemporaryFiles(TimeUnit.HOURS.toMillis(1));
         } catch (IOException e) {
             LOG.warn("Could not delete stale temporary upload files", e);
         }
@@ -274,7 +278,7 @@ public class FileService {
             for (int read; (read = in.read(buffer)) > 0;) {
                 digest.update(buffer, 0, read);
             }
-            return java.util.HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

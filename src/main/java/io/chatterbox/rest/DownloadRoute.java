@@ -25,6 +25,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -143,7 +144,7 @@ public class DownloadRoute {
         }
         if (range == ByteRange.UNSATISFIABLE) {
             response.putHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-            FileReplies.json(response, 416, new io.vertx.core.json.JsonObject().put("message",
+            FileReplies.json(response, 416, new JsonObject().put("message",
                     "The range asked for starts after the end of the file (" + size + " bytes)"));
             return;
         }

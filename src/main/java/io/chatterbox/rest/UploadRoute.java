@@ -1,5 +1,6 @@
 package io.chatterbox.rest;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ public class UploadRoute {
         }
         HttpServerRequest request = context.request();
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             refuse(context, new ChatException(ErrorCode.INVALID_BODY,
                     "Send the file as multipart/form-data, in a part named \"" + FIELD + "\""));
             return;
