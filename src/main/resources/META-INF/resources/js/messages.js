@@ -134,7 +134,12 @@ export class RoomView {
   }
 
   removeUpload(clientId, key) {
-    this.pending.get(clientId)?.querySelector(`.upload[data-key="${key}"]`)?.remove();
+    const row = this.pending.get(clientId)?.querySelector(`.upload[data-key="${key}"]`);
+    if (!row) return;
+    // Focus was on its Cancel: it goes to the next file's buttons rather than to the top of the page.
+    const next = row.contains(document.activeElement) && (row.nextElementSibling ?? row.previousElementSibling);
+    row.remove();
+    if (next) next.querySelector('button:not([hidden])')?.focus();
   }
 
   /** state: 'uploading', 'sending', 'queued' or 'failed' (with the reason shown and Retry / Discard buttons). */
