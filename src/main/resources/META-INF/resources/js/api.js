@@ -77,3 +77,11 @@ export const deleteMessage = (token, room, id) =>
 export const startDm = (token, username) => request('POST', '/api/dms', { token, body: { username } });
 
 export const search = (token, q) => request('GET', `/api/search?${query({ q })}`, { token });
+
+// ---- files (issue 13); the upload itself is in uploads.js, which needs XMLHttpRequest for its progress ----
+
+export const fileLimits = (token) => request('GET', '/api/files/limits', { token });
+
+export const fileLinks = (token, ids) => request('POST', '/api/files/links', { token, body: { ids } });
+
+export const deleteFile = (token, id) => request('DELETE', `/api/files/${path(id)}`, { token });

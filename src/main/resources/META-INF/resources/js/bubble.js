@@ -1,10 +1,12 @@
 // One message bubble. Everything the user wrote goes in through textContent, so markup shows literally.
+import { attachmentList } from './attachments.js';
 import { button, element, timeElement, userText } from './dom.js';
+import { closeViewerIfOrphaned } from './viewer.js';
 
 const TOMBSTONE = 'message deleted';
 
-/** A confirmed (stored) or pending message; own messages sit right, others' left. */
-export function bubble({ username, text, timestamp }, mine) {
+/** A confirmed (stored) or pending message; own messages sit right, others' left. Text may be empty beside files. */
+export function bubble({ username, text, timestamp, attachments, deleted }, mine) {
   const item = element('li', `message ${mine ? 'message--mine' : 'message--theirs'}`);
   item.dataset.testid = 'message';
   item.dataset.sender = username ?? '';
@@ -16,6 +18,7 @@ export function bubble({ username, text, timestamp }, mine) {
   const body = userText('p', 'message__text', text);
   body.dataset.testid = 'message-text';
   box.append(meta, body);
+  if (Array.isArray(attachments) && attachments.length > 0 && !deleted) box.append(attachmentList(attachments));
   item.append(box);
   return item;
 }
@@ -37,13 +40,14 @@ export function markEdited(item, timestamp) {
   if (timestamp) marker.title = `Edited ${new Date(timestamp).toLocaleString()}`;
 }
 
-/** Replaces the text (and any edit controls) with a tombstone, in place. */
+/** Replaces the text and attachments (and any edit controls) with a tombstone, in place. */
 export function markDeleted(item) {
   item.classList.add('message--deleted');
   item.dataset.deleted = 'true';
-  for (const selector of ['.message__text', '.message__actions', '.message__edit', '.message__edited']) {
+  for (const selector of ['.message__text', '.attachments', '.message__actions', '.message__edit', '.message__edited']) {
     item.querySelector(selector)?.remove();
   }
+  closeViewerIfOrphaned(); // the server deleted the files with the message
   if (!part(item, 'message__tombstone')) {
     const tombstone = element('p', 'message__tombstone', TOMBSTONE);
     tombstone.dataset.testid = 'message-tombstone';

@@ -3,8 +3,8 @@
 export const HOME = 'general';
 
 /**
- * { token, me, hooks, connection, outbox, rooms: Map(id -> room), current: id of the open room or null,
- *   maxId: the highest message id seen, for ?since= }.
+ * { token, me, hooks, connection, outbox, links (signed file URLs, file-links.js), rooms: Map(id -> room),
+ *   current: id of the open room or null, maxId: the highest message id seen, for ?since= }.
  * A room: { id, desc (its descriptor, docs/protocol.md 4.1), view (a RoomView), online (Set of names, or null
  * before its first presence frame), members (from REST, or null), localOnly (a DM not yet stored on the server) }.
  * Imported as a live binding; only begin() and end() replace it.

@@ -4,7 +4,9 @@
 //   rooms.js          the session's rooms and the sidebar listing them
 //   current-room.js   opens, positions and pages the room being viewed
 //   read-marker.js    marks read what is on screen
-//   composer.js       writing and sending; message-actions.js edit / delete / retry / discard
+//   composer.js       writing and sending; composer-files.js the files chosen to go with it (uploads.js sends
+//                     them, through the outbox); message-actions.js edit / delete / retry / discard
+//   attachments.js    files in bubbles, with signed URLs from file-links.js; viewer.js shows an image full size
 //   members.js        the member list; room-header.js the header; drawer.js the phone's room drawer
 import * as api from './api.js';
 import { begin, currentRoom, end, notice, session } from './chat-state.js';
@@ -13,12 +15,14 @@ import { ChatConnection } from './connection.js';
 import { adopt, clearView, openRoom, removeRoom, reveal, typing } from './current-room.js';
 import { closeAll, confirm, wireDialogs } from './dialogs.js';
 import { closeDrawer } from './drawer.js';
+import { FileLinks } from './file-links.js';
 import { cancelMembersRefresh, clearMembers, refreshMembers } from './members.js';
 import { Outbox } from './outbox.js';
 import { cancelRead } from './read-marker.js';
 import { onRoomChosen, renderSidebar } from './rooms.js';
 import { wireSearch } from './search.js';
 import { handleFrame } from './server-frames.js';
+import { uploadFile } from './uploads.js';
 import { byTestId, roomLabel } from './dom.js';
 
 const dialogs = wireDialogs({
@@ -43,7 +47,8 @@ byTestId('leave-room').addEventListener('click', confirmLeave);
 /** hooks: notice(text), onState(state), stillAuthorized() -> Promise<boolean>. */
 export function start(token, me, hooks) {
   stop();
-  const started = { token, me, hooks, rooms: new Map(), current: null, maxId: null, connection: null, outbox: null };
+  const started = { token, me, hooks, rooms: new Map(), current: null, maxId: null, connection: null, outbox: null,
+    links: new FileLinks(token) };
   begin(started);
   resetView(true);
   const live = () => session === started; // callbacks of a stopped session do nothing
@@ -61,7 +66,11 @@ export function start(token, me, hooks) {
     lastId: () => started.maxId,
     stillAuthorized: () => hooks.stillAuthorized(),
   });
-  started.outbox = new Outbox((frame) => started.connection.send(frame), (room) => started.rooms.get(room)?.view);
+  started.outbox = new Outbox((frame) => started.connection.send(frame), (room) => started.rooms.get(room)?.view, {
+    online: () => started.connection.online,
+    upload: (room, file, onProgress) => uploadFile(token, room, file, onProgress),
+    discard: (id) => api.deleteFile(token, id),
+  });
   started.connection.start();
 }
 

@@ -1,6 +1,8 @@
-// The composer: checks what was written, hands it to the outbox, announces typing, and its hint line says what
-// Enter does, what is wrong with the text, or that what is sent now waits for the connection.
+// The composer: checks what was written, hands it to the outbox with any files chosen (composer-files.js), announces
+// typing, and its hint line says what Enter does, what is wrong with the text or a file, or that what is sent now
+// waits for the connection.
 import { currentRoom, session } from './chat-state.js';
+import { chosenFiles, clearFiles, filesSettling, onRefusal } from './composer-files.js';
 import { messageArea } from './scroller.js';
 import { byTestId } from './dom.js';
 
@@ -26,6 +28,7 @@ export function validateText(text) {
 /** Empties the composer; enabled for a new session (and focused), disabled once signed out. */
 export function resetComposer(enabled) {
   input.value = '';
+  clearFiles();
   showHint(COMPOSER_HINT);
   typingSent = { room: null, at: 0 };
   sendButton.disabled = !enabled;
@@ -43,17 +46,25 @@ export function showConnectionState(state) {
 }
 
 function submitMessage() {
+  const settling = filesSettling();
+  if (settling) {
+    settling.then(() => session && submitMessage()); // files just dropped are still being checked
+    return;
+  }
   const room = currentRoom();
   if (!room) return;
-  const text = input.value;
-  const problem = validateText(text);
+  const files = chosenFiles();
+  // With files the text is an optional caption: only whitespace means none.
+  const text = files.length > 0 && !input.value.trim() ? '' : input.value;
+  const problem = files.length > 0 && !text ? null : validateText(text);
   if (problem) {
     showHint(problem, true);
     return;
   }
-  const sent = session.outbox.add(room.id, text);
+  const sent = session.outbox.add(room.id, text, files);
   messageArea.toBottom();
   input.value = '';
+  clearFiles();
   showHint(sent ? COMPOSER_HINT : usualHint());
 }
 
@@ -74,6 +85,8 @@ function showHint(text, isError = false) {
   if (hint.textContent !== text) hint.textContent = text; // unchanged text: nothing to re-announce
   hint.classList.toggle('composer__hint--error', isError);
 }
+
+onRefusal((problem) => showHint(problem || usualHint(), Boolean(problem)));
 
 input.addEventListener('keydown', (event) => {
   // Enter sends; Shift+Enter (and Enter while an IME is composing) inserts a line break.

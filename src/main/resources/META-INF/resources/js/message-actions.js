@@ -11,6 +11,8 @@ export const viewActions = {
   remove: removeMessage,
   retry: (clientId) => session?.outbox.retry(clientId),
   discard: (clientId) => session?.outbox.discard(clientId),
+  cancelUpload: (clientId, key) => session?.outbox.cancelUpload(clientId, key),
+  retryUpload: (clientId, key) => session?.outbox.retryUpload(clientId, key),
 };
 
 /** Resolves to an error to show in the editor, or null when saved. */

@@ -1,5 +1,6 @@
 // The messages of one room: ordered by server id, de-duplicated, with optimistic bubbles for my messages until
 // the server stores them, edit/delete in place, the "New messages" divider and highlighting.
+import { showUpload, uploadList } from './attachments.js';
 import { bubble, markDeleted, markEdited, openEditor, ownActions, setFailure, setStatus, setText } from './bubble.js';
 import { element } from './dom.js';
 
@@ -11,7 +12,8 @@ const orderOf = (node) => {
 
 export class RoomView {
   /**
-   * actions: edit(room, id, text) -> Promise<string|null>, remove(room, id), retry(clientId), discard(clientId).
+   * actions: edit(room, id, text) -> Promise<string|null>, remove(room, id), retry(clientId), discard(clientId),
+   * cancelUpload(clientId, key), retryUpload(clientId, key).
    */
   constructor(room, me, actions) {
     this.room = room;
@@ -110,24 +112,44 @@ export class RoomView {
 
   // ---- my messages not yet stored ----
 
-  /** Shows my message at once; queued: written while offline, sent on reconnect. */
-  addPending(clientId, text, queued) {
+  /** Shows my message at once, with its files' uploads (outbox.js); its state follows with setPendingState. */
+  addPending(clientId, text, uploads = []) {
     const item = bubble({ username: this.me, text, timestamp: new Date().toISOString() }, true);
     item.classList.add('message--pending');
     item.dataset.clientId = clientId;
+    if (uploads.length > 0) {
+      item.querySelector('.message__bubble').append(uploadList(uploads, {
+        cancel: (key) => this.actions.cancelUpload(clientId, key),
+        retry: (key) => this.actions.retryUpload(clientId, key),
+      }));
+    }
     this.pending.set(clientId, item);
     this.list.append(item);
-    this.setPendingState(clientId, queued ? 'queued' : 'sending');
   }
 
-  /** state: 'sending', 'queued' or 'failed' (with the reason shown and Retry / Discard buttons). */
+  /** One upload's progress or state changed. */
+  showUpload(clientId, upload) {
+    const row = this.pending.get(clientId)?.querySelector(`.upload[data-key="${upload.key}"]`);
+    if (row) showUpload(row, upload);
+  }
+
+  removeUpload(clientId, key) {
+    const row = this.pending.get(clientId)?.querySelector(`.upload[data-key="${key}"]`);
+    if (!row) return;
+    // Focus was on its Cancel: it goes to the next file's buttons rather than to the top of the page.
+    const next = row.contains(document.activeElement) && (row.nextElementSibling ?? row.previousElementSibling);
+    row.remove();
+    if (next) next.querySelector('button:not([hidden])')?.focus();
+  }
+
+  /** state: 'uploading', 'sending', 'queued' or 'failed' (with the reason shown and Retry / Discard buttons). */
   setPendingState(clientId, state, reason = '') {
     const item = this.pending.get(clientId);
     if (!item) return;
     item.dataset.state = state;
     item.classList.toggle('message--pending', state !== 'failed');
     item.classList.toggle('message--failed', state === 'failed');
-    const labels = { sending: 'Sending…', queued: 'Waiting for connection…', failed: 'Not sent' };
+    const labels = { uploading: 'Uploading…', sending: 'Sending…', queued: 'Waiting for connection…', failed: 'Not sent' };
     setStatus(item, labels[state]);
     setFailure(item, state === 'failed' && {
       reason,
