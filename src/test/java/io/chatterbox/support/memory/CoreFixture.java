@@ -91,6 +91,7 @@ public final class CoreFixture implements AutoCloseable {
         rooms = new RoomService(order, directory, roomStore, views, effects, presence, accounts, rateLimits, config);
         directRooms = new DirectRooms(order, directory, roomStore, accounts, views, effects);
         search = new MessageSearch(log, directory, rateLimits, config);
+        // No file ports: the in-memory log stores no attachments, so no deletion here ever reaches them.
         changes = new MessageChanges(order, log, directory, new MessageText(config), fanout, rateLimits,
                 new FileService(null, null, null, directory, rateLimits, config), config);
         chat = new ChatService(writer, history, directory, views, directRooms, sessions, fanout, presence, announcer,
