@@ -106,6 +106,28 @@ class FilesTest extends SocketTestBase {
     }
 
     @Test
+    void anUploadCutOffByTheClientLeavesNothingBehind() throws Exception {
+        ChatUser alice = ChatUser.register("alice");
+        byte[] half = Uploads.uniqueBytes(300_000);
+        byte[] head = ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.bin\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            var out = socket.getOutputStream();
+            out.write(("POST /api/rooms/general/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + alice.token()
+                    + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            out.write(half);
+            out.flush();
+            org.awaitility.Awaitility.await().until(() -> !Uploads.temporaryFiles(blobs).isEmpty());
+        }
+
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(Uploads.temporaryFiles(blobs)).isEmpty());
+        given().header("Authorization", "Bearer " + alice.token()).get("/api/files/limits").then().body("used", equalTo(0));
+    }
+
+    @Test
     void scriptInAnSvgOrHtmlUploadCanNeverRunInOurOrigin() {
         ChatUser alice = ChatUser.register("alice");
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
