@@ -234,13 +234,17 @@ public final class UploadLoad {
             }
             ProcessSample serverFrom = sampleServer();
             ProcessSample selfFrom = ProcessSample.of("self");
+            long machineFrom = machineBusyTicks();
             long t0 = System.nanoTime();
             long deadline = options.count == 0 ? t0 + options.duration.toNanos() : Long.MAX_VALUE;
             phase(uploaders, tokens, options.count == 0 ? Long.MAX_VALUE : options.count, deadline, true);
             long t1 = System.nanoTime();
             ProcessSample serverUntil = sampleServer();
             ProcessSample selfUntil = ProcessSample.of("self");
-            return report((t1 - t0) / 1e9, serverFrom, serverUntil, selfFrom, selfUntil);
+            long machineUntil = machineBusyTicks();
+            double machinePercent = machineFrom < 0 || machineUntil < 0 ? -1
+                    : 100.0 * (machineUntil - machineFrom) / ProcessSample.TICKS_PER_SECOND / ((t1 - t0) / 1e9);
+            return report((t1 - t0) / 1e9, serverFrom, serverUntil, selfFrom, selfUntil, machinePercent);
         } finally {
             uploaders.shutdownNow();
         }
@@ -487,12 +491,27 @@ public final class UploadLoad {
         return failures.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /**
+     * CPU time all processes of the machine used so far (the busy fields of the {@code cpu} line of /proc/stat), so
+     * that another job running beside a measurement shows up: machine minus server minus this client.
+     */
+    private static long machineBusyTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal
+            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private ProcessSample sampleServer() {
         return options.pid == null ? null : ProcessSample.ofAll(options.pid);
     }
 
     private int report(double seconds, ProcessSample serverFrom, ProcessSample serverUntil, ProcessSample selfFrom,
-            ProcessSample selfUntil) throws IOException {
+            ProcessSample selfUntil, double machinePercent) throws IOException {
         Histogram latency = latencyMicros.copy();
         long ok = succeeded.sum();
         double megabytes = bytesSent.sum() / (double) (1 << 20);
@@ -532,6 +551,7 @@ public final class UploadLoad {
                 : round(1000 * serverCpuSeconds / megabytes));
         results.put("serverRssKbEnd", serverUntil == null ? null : serverUntil.rssKb());
         results.put("clientCpuPercent", round(ProcessSample.cpuPercent(selfFrom, selfUntil)));
+        results.put("machineCpuPercent", round(machinePercent));
 
         String[][] rows = {
                 {"kind / file bytes", options.kind + " / " + results.get("fileBytes")},
@@ -549,6 +569,7 @@ public final class UploadLoad {
                 {"server CPU ms per upload / per MB", str(results, "serverCpuMsPerUpload") + " / "
                         + str(results, "serverCpuMsPerMB")},
                 {"client CPU % / max start lag (ms)", str(results, "clientCpuPercent") + " / " + str(results, "maxStartLagMs")},
+                {"whole machine CPU % (of one core)", str(results, "machineCpuPercent")},
         };
         int width = 0;
         for (String[] row : rows) {
