@@ -50,9 +50,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code POST /api/rooms/{room}/files} (multipart, part {@code file}, bearer token) for a count or a duration, and
  * reports uploads/s, MB/s, the latency of each upload (request start to the whole answer; with {@code --rate}, from the
  * intended start, so a stalled server shows as latency), failures by HTTP status, and the server's CPU (with
- * {@code --pid}). The body is streamed with a Content-Length: random bytes made as they are sent (incompressible, and
+ * {@code --pid}). The body is streamed in 64 KiB chunks with a Content-Length: random bytes (incompressible, and
  * unique per upload, so every upload is hashed and stored as a new blob), or a generated photo (JPEG) or picture (PNG),
- * made once and given a unique comment per upload. Uploader i uses account i % users, so a user has at most
+ * made once and given a unique comment per upload; either is made before the upload's clock starts. Uploader i uses account i % users, so a user has at most
  * ceil(P / U) uploads in flight (the server allows {@code chatterbox.files.concurrent-uploads-per-user}, 4 by default).
  * Run with {@code --help} for the options; docs/performance.md (round 9) has the method and the figures.
  */
@@ -277,7 +277,7 @@ public final class UploadLoad {
                     if (deadline != 0 && intended >= deadline) {
                         return null;
                     }
-                    upload(token, nextUpload.getAndIncrement(), interval > 0 ? intended : System.nanoTime(), measured);
+                    upload(token, nextUpload.getAndIncrement(), interval > 0 ? intended : -1, measured);
                 }
             }));
         }
@@ -286,7 +286,11 @@ public final class UploadLoad {
         }
     }
 
-    private void upload(String token, long n, long startNanos, boolean measured) {
+    /**
+     * One upload. Its bytes are made before its clock starts ({@code intendedNanos}, or now when there is no schedule),
+     * so the latency is the transfer and the server's work, not this client making random bytes.
+     */
+    private void upload(String token, long n, long intendedNanos, boolean measured) {
         String boundary = "----chatterbox-upload-load-" + run + "-" + n;
         String name = options.kind.equals("random") ? "random-" + run + "-" + n + ".bin"
                 : "photo-" + run + "-" + n + "." + (options.kind.equals("png") ? "png" : "jpg");
@@ -302,8 +306,9 @@ public final class UploadLoad {
         long fileLength;
         if (image == null) {
             fileLength = options.size;
-            file = BodyPublishers.fromPublisher(BodyPublishers.ofByteArrays(randomBytes(fileLength,
-                    (run.hashCode() * 0x9E3779B97F4A7C15L) ^ n)), fileLength);
+            List<byte[]> chunks = new ArrayList<>();
+            randomBytes(fileLength, (run.hashCode() * 0x9E3779B97F4A7C15L) ^ n).forEach(chunks::add);
+            file = BodyPublishers.fromPublisher(BodyPublishers.ofByteArrays(chunks), fileLength);
         } else {
             byte[] unique = withComment(image, options.kind, run + "-" + n);
             fileLength = unique.length;
@@ -315,6 +320,7 @@ public final class UploadLoad {
                 .timeout(Duration.ofMinutes(5))
                 .POST(BodyPublishers.concat(BodyPublishers.ofByteArray(head), file, BodyPublishers.ofByteArray(tail)))
                 .build();
+        long startNanos = intendedNanos >= 0 ? intendedNanos : System.nanoTime();
         String outcome;
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -352,7 +358,7 @@ public final class UploadLoad {
         return to < 0 ? "" : body.substring(from, to);
     }
 
-    /** {@code length} random bytes in 64 KiB chunks made as they are asked for; every iteration yields the same bytes. */
+    /** {@code length} random bytes in 64 KiB chunks; every iteration yields the same bytes. */
     private static Iterable<byte[]> randomBytes(long length, long seed) {
         return () -> new Iterator<>() {
             private final SplittableRandom random = new SplittableRandom(seed);
